@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import kit from './src/kit/integration.ts';
+
+// The site code (src/, layouts/, public/) always comes from this folder; the content comes from the
+// root Astro is run on — this project, or a fixture kit in tests (`astro build --root tests/fixtures/…`).
+export default defineConfig({
+  site: 'https://qpv.habitatparticipatif-france.fr',
+  srcDir: new URL('./src/', import.meta.url).pathname,
+  publicDir: new URL('./public/', import.meta.url).pathname,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), kit()],
+});

@@ -1,0 +1,57 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { BrowserLocation } from './find-browser.ts';
+
+/** Flags for a closed network and a container: no background traffic, no sandbox as root. */
+export function launchArgs(): string[] {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--no-first-run',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--font-render-hinting=none',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+/**
+ * The one Chromium of a build: launched once, shared by every page, closed on error and on Ctrl-C.
+ * Pages are always closed, whatever happens in the work done with them.
+ */
+export class BrowserSession {
+  private constructor(private readonly browser: Browser) {}
+
+  static async open(location: BrowserLocation): Promise<BrowserSession> {
+    const browser = await puppeteer.launch({
+      executablePath: location.path,
+      headless: location.headlessShell ? 'shell' : true,
+      args: launchArgs(),
+    });
+    const session = new BrowserSession(browser);
+    const onSignal = () => void session.close().finally(() => process.exit(130));
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    browser.once('disconnected', () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    });
+    return session;
+  }
+
+  /** Runs `work` in a fresh page (a window, not a background tab: Paged.js stalls in background tabs). */
+  async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    const page = await this.browser.newPage({ type: 'window' });
+    try {
+      return await work(page);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.browser.connected) await this.browser.close().catch(() => {});
+  }
+}

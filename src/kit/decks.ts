@@ -1,0 +1,112 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { marpCli } from '@marp-team/marp-cli';
+import type { BrowserLocation } from './browser/find-browser.ts';
+import { KitError } from './errors.ts';
+import type { Kit, Signatory } from './load-kit.ts';
+import type { LogoSet } from './logos.ts';
+import type { DeckVariant } from './matrix.ts';
+import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
+
+const missing = 'à compléter';
+
+/** The values of the deck tokens for one signatory. */
+export function deckValues(signatory: Signatory, logos: LogoSet): Record<DeckTokenName, string> {
+  return {
+    'signataire.nom': signatory.nom,
+    'signataire.nomCourt': signatory.nomCourt,
+    'signataire.logo': logos[signatory.id],
+    'signataire.siteWeb': signatory.siteWeb?.replace(/^https?:\/\//, '').replace(/\/$/, '') ?? `site web ${missing}`,
+    'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
+    'signataire.telephone': signatory.telephone ?? `téléphone ${missing}`,
+    'signature.nom': signatory.signature.nom,
+    'signature.fonction': signatory.signature.fonction,
+  };
+}
+
+/** The deck source of one signatory: tokens filled and the signatory as author (PDF/PPTX metadata). */
+export function deckSourceFor(source: string, signatory: Signatory, logos: LogoSet): string {
+  const filled = fillDeckTokens(source, deckValues(signatory, logos));
+  return filled.replace(/^---\r?\n/, `---\nauthor: ${JSON.stringify(signatory.nom)}\n`);
+}
+
+/** @font-face rules with the site's font as data URIs, so the HTML deck is self-contained and works offline. */
+async function embeddedFontFaces(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const faces = await Promise.all(
+    [400, 700].map(async (weight) => {
+      const file = require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${weight}-normal.woff2`);
+      const data = (await readFile(file)).toString('base64');
+      return `@font-face{font-family:'Atkinson Hyperlegible Next';font-weight:${weight};font-style:normal;font-display:swap;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
+    }),
+  );
+  return faces.join('\n');
+}
+
+/** Copies the deck themes (`slides/*.css`) into `target`, fonts embedded at the end. */
+async function prepareThemes(slidesDir: string, target: string): Promise<void> {
+  await mkdir(target, { recursive: true });
+  const fonts = await embeddedFontFaces();
+  for (const name of (await readdir(slidesDir)).filter((n) => n.endsWith('.css'))) {
+    const css = await readFile(join(slidesDir, name), 'utf8');
+    await writeFile(join(target, name), `${css}\n${fonts}\n`);
+  }
+}
+
+const formats = [
+  { key: 'html', flag: [] as string[], label: 'Présentation HTML' },
+  { key: 'pdf', flag: ['--pdf', '--pdf-outlines'], label: 'Présentation PDF' },
+  { key: 'pptx', flag: ['--pptx'], label: 'Présentation PPTX' },
+] as const;
+
+/**
+ * Builds every deck variant with marp-cli's API: one conversion per format over all signatories
+ * (marp-cli runs them in parallel in one browser per format). Logos are data URIs, so the HTML works offline.
+ */
+export async function buildDecks(options: {
+  kit: Kit;
+  variants: DeckVariant[];
+  logos: LogoSet;
+  outDir: string;
+  browser: BrowserLocation;
+  onOutput: (label: string, output: string, ms: number, note: string) => void;
+}): Promise<void> {
+  const { kit, variants, logos, outDir, browser, onOutput } = options;
+  if (variants.length === 0) return;
+  const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
+  const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE };
+  try {
+    for (const variant of variants) {
+      const deck = kit.decks.find((d) => d.id === variant.deckId)!;
+      const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+      await mkdir(join(work, 'kit', signatory.id), { recursive: true });
+      await writeFile(join(work, 'kit', signatory.id, `${deck.id}.md`), deckSourceFor(deck.source, signatory, logos));
+    }
+    await prepareThemes(join(kit.root, 'slides'), join(work, 'themes'));
+    process.env.CHROME_PATH = browser.path;
+    if (browser.headlessShell) process.env.PUPPETEER_HEADLESS_MODE = 'shell';
+    for (const format of formats) {
+      const started = performance.now();
+      const code = await marpCli(
+        ['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--no-config-file', ...format.flag],
+        {},
+      );
+      if (code !== 0) {
+        throw new KitError(`la conversion Marp (${format.key.toUpperCase()}) a échoué (code ${code})`, {
+          file: kit.decks.map((d) => d.file).join(', '),
+          hint: 'Lisez le message de Marp ci-dessus ; vérifiez la syntaxe de la présentation et le thème (slides/*.css).',
+        });
+      }
+      const ms = performance.now() - started;
+      for (const variant of variants) onOutput(format.label, variant.outputs[format.key], ms / variants.length, `lot de ${variants.length}`);
+    }
+  } finally {
+    for (const [key, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await rm(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,86 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { z } from 'astro/zod';
+import { buildKitOutputs } from './build-outputs.ts';
+import { formatErrors, KitError, KitErrors } from './errors.ts';
+import { loadKit, type Kit } from './load-kit.ts';
+import { loadLogos, type LogoSet } from './logos.ts';
+import { buildVariantMatrix, type VariantMatrix } from './matrix.ts';
+import { replaceDirectory } from './publish.ts';
+
+const VIRTUAL_ID = 'virtual:kit';
+const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+
+/** Content mistakes are printed in French, without a stack trace; the build stops with exit code 1. */
+function failBuild(logger: AstroIntegrationLogger, error: unknown): never {
+  if (error instanceof KitError || error instanceof KitErrors) {
+    logger.error(formatErrors(error));
+    logger.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
+    process.exit(1);
+  }
+  throw error;
+}
+
+/**
+ * The kit inside `astro build`: validates the content and computes the variant matrix before the site
+ * is built, exposes both to pages as `virtual:kit`, builds into a staging folder, prints every PDF and
+ * deck, then swaps the staging folder into place — a failed build leaves the previous `dist/` untouched.
+ */
+export default function kitIntegration(): AstroIntegration {
+  let kit: Kit;
+  let matrix: VariantMatrix;
+  let logos: LogoSet;
+  let finalOutDir: string;
+  let stagingDir: string;
+
+  return {
+    name: 'kit-qpv',
+    hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile }) => {
+        z.config(z.locales.fr());
+        const root = fileURLToPath(config.root);
+        try {
+          kit = await loadKit(root);
+          matrix = buildVariantMatrix(kit);
+          logos = await loadLogos(kit);
+        } catch (error) {
+          failBuild(logger, error);
+        }
+        logger.info(
+          `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
+        );
+        addWatchFile(new URL('./content/site.yaml', config.root));
+        const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\n`;
+        const update: Parameters<typeof updateConfig>[0] = {
+          vite: {
+            plugins: [
+              {
+                name: 'kit-qpv:virtual',
+                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
+                load: (id: string) => (id === RESOLVED_ID ? moduleSource : undefined),
+              },
+            ],
+          },
+        };
+        if (command === 'build') {
+          finalOutDir = fileURLToPath(config.outDir);
+          stagingDir = fileURLToPath(new URL('./.kit/staging/', config.root));
+          await rm(stagingDir, { recursive: true, force: true });
+          update.outDir = pathToFileURL(stagingDir);
+        }
+        updateConfig(update);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        try {
+          await buildKitOutputs({ kit, matrix, logos, outDir: fileURLToPath(dir), logger });
+          await replaceDirectory(stagingDir, finalOutDir);
+          logger.info(`Publié dans ${finalOutDir}`);
+        } catch (error) {
+          await rm(stagingDir, { recursive: true, force: true });
+          failBuild(logger, error);
+        }
+      },
+    },
+  };
+}

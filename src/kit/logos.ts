@@ -1,0 +1,35 @@
+import sharp from 'sharp';
+import type { Kit } from './load-kit.ts';
+import { KitError } from './errors.ts';
+
+/** Logos as PNG data URIs, by signatory or partner id: embedded as images in PDFs and decks. */
+export type LogoSet = Record<string, string>;
+
+/** Long side of a logo raster: 900 px prints sharp at 300 dpi up to 7,6 cm. */
+const PRINT_SIZE = 900;
+
+/** Renders one logo file (SVG, PNG, JPEG) to a PNG data URI with a transparent background kept. */
+export async function logoToPng(path: string, file: string, field: string): Promise<string> {
+  try {
+    const png = await sharp(path, { density: 300 })
+      .resize({ width: PRINT_SIZE, height: PRINT_SIZE, fit: 'inside', withoutEnlargement: true })
+      .png()
+      .toBuffer();
+    return `data:image/png;base64,${png.toString('base64')}`;
+  } catch {
+    throw new KitError('logo illisible (fichier abîmé ou format non reconnu)', {
+      file,
+      field,
+      hint: 'Enregistrez le logo en SVG, PNG ou JPEG valide et remplacez le fichier.',
+    });
+  }
+}
+
+/** Every logo the documents need: each signatory's and each partner's. */
+export async function loadLogos(kit: Kit): Promise<LogoSet> {
+  const entries = await Promise.all([
+    ...kit.signatories.map(async (s) => [s.id, await logoToPng(s.logoPath, s.file, 'logo')] as const),
+    ...kit.site.partners.map(async (p, i) => [`partenaire:${p.id}`, await logoToPng(p.logoPath, 'content/site.yaml', `partenaires.${i}.logo`)] as const),
+  ]);
+  return Object.fromEntries(entries);
+}

@@ -1,0 +1,122 @@
+import type { Kit } from './load-kit.ts';
+import { KitError, KitErrors } from './errors.ts';
+
+export type PrintKind = 'plaquette' | 'courrier' | 'fiche';
+
+/** One PDF to print: a document for one signatory (and, for letters, one recipient type). */
+export interface PrintVariant {
+  kind: PrintKind;
+  signatory: string;
+  /** Id of the source: brochure, letter or sheet. */
+  documentId: string;
+  /** Recipient type, for letters only. */
+  recipient?: string;
+  /** French file name without extension: `plaquette`, `courrier-elu`, `fiche-sciapp`. */
+  name: string;
+  /** Site path of the HTML print page: `/impression/<signataire>/<name>/`. */
+  printPath: string;
+  /** PDF path relative to the output folder: `kit/<signataire>/<name>.pdf`. */
+  output: string;
+  /** PDF title (metadata) and label in download lists. */
+  title: string;
+  /** Pages the PDF should have; the build warns when it differs. */
+  expectedPages: number;
+}
+
+/** One deck for one signatory, in its three formats. */
+export interface DeckVariant {
+  signatory: string;
+  deckId: string;
+  title: string;
+  /** Paths relative to the output folder. */
+  outputs: { html: string; pdf: string; pptx: string };
+}
+
+/** Every output of the kit: computed once, read by routes, the PDF queue, the decks, the downloads and the tests. */
+export interface VariantMatrix {
+  print: PrintVariant[];
+  decks: DeckVariant[];
+}
+
+/** Pages of a fact sheet PDF. */
+export const SHEET_PAGES = 2;
+
+export function kitFolder(signatory: string): string {
+  return `kit/${signatory}`;
+}
+
+/** Computes documents × signatories × recipient types. Adding a content file adds variants; no code changes. */
+export function buildVariantMatrix(kit: Kit): VariantMatrix {
+  const print: PrintVariant[] = [];
+  const decks: DeckVariant[] = [];
+
+  for (const signatory of kit.signatories) {
+    const sig = signatory.id;
+    const folder = kitFolder(sig);
+    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output'>) =>
+      print.push({ ...variant, signatory: sig, printPath: `/impression/${sig}/${variant.name}/`, output: `${folder}/${variant.name}.pdf` });
+
+    for (const brochure of kit.brochures) {
+      add({ kind: 'plaquette', documentId: brochure.id, name: brochure.id, title: `${brochure.data.titre} — ${signatory.nomCourt}`, expectedPages: brochure.data.pages });
+    }
+    for (const letter of kit.letters) {
+      for (const recipient of kit.recipients) {
+        add({
+          kind: 'courrier',
+          documentId: letter.id,
+          recipient: recipient.id,
+          name: `${letter.id}-${recipient.id}`,
+          title: `${letter.data.titre} (${recipient.libelle}) — ${signatory.nomCourt}`,
+          expectedPages: letter.data.pages,
+        });
+      }
+    }
+    for (const sheet of kit.sheets) {
+      add({ kind: 'fiche', documentId: sheet.id, name: `fiche-${sheet.id}`, title: `Fiche ${sheet.data.titre} — ${signatory.nomCourt}`, expectedPages: SHEET_PAGES });
+    }
+    for (const deck of kit.decks) {
+      decks.push({
+        signatory: sig,
+        deckId: deck.id,
+        title: `${deck.title} — ${signatory.nomCourt}`,
+        outputs: { html: `${folder}/${deck.id}.html`, pdf: `${folder}/${deck.id}.pdf`, pptx: `${folder}/${deck.id}.pptx` },
+      });
+    }
+  }
+
+  assertUniqueOutputs(kit, print, decks);
+  return { print, decks };
+}
+
+/** Two sources must never write the same file (a brochure named like a sheet, say). */
+function assertUniqueOutputs(kit: Kit, print: PrintVariant[], decks: DeckVariant[]): void {
+  const seen = new Map<string, string>();
+  const errors: KitError[] = [];
+  const claim = (output: string, source: string) => {
+    const other = seen.get(output);
+    if (other && other !== source) {
+      errors.push(new KitError(`même fichier de sortie que ${other} : ${output}`, { file: source, hint: 'Renommez l’un des deux fichiers sources.' }));
+    }
+    seen.set(output, source);
+  };
+  const sourceOf = (variant: PrintVariant) =>
+    variant.kind === 'plaquette'
+      ? kit.brochures.find((b) => b.id === variant.documentId)!.file
+      : variant.kind === 'courrier'
+        ? kit.letters.find((l) => l.id === variant.documentId)!.file
+        : kit.sheets.find((s) => s.id === variant.documentId)!.file;
+  for (const variant of print) claim(variant.output, sourceOf(variant));
+  for (const deck of decks) {
+    const file = kit.decks.find((d) => d.id === deck.deckId)!.file;
+    for (const output of Object.values(deck.outputs)) claim(output, file);
+  }
+  if (errors.length > 0) throw new KitErrors(errors);
+}
+
+/** The variants of one signatory, for its download page. */
+export function variantsOf(matrix: VariantMatrix, signatory: string) {
+  return {
+    print: matrix.print.filter((v) => v.signatory === signatory),
+    decks: matrix.decks.filter((d) => d.signatory === signatory),
+  };
+}

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { KitError } from './errors.ts';
+
+/** `pagedjs` exports no subpaths: resolve its main entry and walk to the polyfill next to it. */
+export function pagedPolyfillPath(): string {
+  const main = createRequire(import.meta.url).resolve('pagedjs');
+  return join(dirname(main), '..', 'dist', 'paged.polyfill.js');
+}
+
+/**
+ * Opens a print page, lets Paged.js paginate it, and prints it to PDF at the page size its CSS asks for.
+ * Returns the PDF bytes and the number of pages Paged.js laid out.
+ */
+export async function printWithPagedJs(page: Page, url: string, polyfill: string, timeoutMs = 60_000): Promise<{ pdf: Uint8Array; pages: number }> {
+  await page.evaluateOnNewDocument(() => {
+    (window as unknown as { PagedConfig: unknown }).PagedConfig = {
+      auto: true,
+      after: () => {
+        (window as unknown as { __kitPaged: boolean }).__kitPaged = true;
+      },
+    };
+  });
+  const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  if (!response?.ok()) {
+    throw new KitError(`la page d’impression ${new URL(url).pathname} répond ${response?.status() ?? 'rien'}`, { hint: 'Vérifiez que la page existe dans src/pages/impression/.' });
+  }
+  await page.evaluate(() => document.fonts.ready);
+  await page.addScriptTag({ path: polyfill });
+  await page.waitForFunction(() => (window as unknown as { __kitPaged?: boolean }).__kitPaged === true, { timeout: timeoutMs });
+  const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeoutMs });
+  return { pdf, pages };
+}

@@ -1,0 +1,53 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import pLimit from 'p-limit';
+import type { BrowserSession } from './browser/browser-session.ts';
+import type { Kit } from './load-kit.ts';
+import type { PrintVariant } from './matrix.ts';
+import { withMetadata } from './pdf-metadata.ts';
+import { pagedPolyfillPath, printWithPagedJs } from './print-pdf.ts';
+
+export interface PrintedPdf {
+  variant: PrintVariant;
+  pageCount: number;
+  bytes: number;
+}
+
+/**
+ * Prints every print variant to PDF in pages of one shared browser, at most `concurrency` at a time,
+ * then sets the metadata. Returns what was written, in the matrix's order.
+ */
+export async function printAll(options: {
+  kit: Kit;
+  variants: PrintVariant[];
+  session: BrowserSession;
+  origin: string;
+  outDir: string;
+  concurrency: number;
+  onOutput: (variant: PrintVariant, ms: number, pageCount: number) => void;
+}): Promise<PrintedPdf[]> {
+  const { kit, variants, session, origin, outDir, concurrency, onOutput } = options;
+  const polyfill = pagedPolyfillPath();
+  const limit = pLimit(concurrency);
+  return Promise.all(
+    variants.map((variant) =>
+      limit(async () => {
+        const started = performance.now();
+        const printed = await session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill));
+        const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+        const { bytes, pageCount } = await withMetadata(printed.pdf, {
+          title: variant.title,
+          author: signatory.nom,
+          subject: kit.site.titre,
+          keywords: ['habitat participatif', 'QPV', 'politique de la ville'],
+          language: 'fr-FR',
+        });
+        const target = join(outDir, variant.output);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, bytes);
+        onOutput(variant, performance.now() - started, pageCount);
+        return { variant, pageCount, bytes: bytes.length };
+      }),
+    ),
+  );
+}

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+/**
+ * Replaces `target` by `staging` with two renames on the same disk, so readers see the old output or
+ * the new one, never a mix; if the second rename fails, the old output is put back.
+ */
+export async function replaceDirectory(stagingDir: string, targetDir: string): Promise<void> {
+  const staging = resolve(stagingDir);
+  const target = resolve(targetDir);
+  const previous = `${target}.previous`;
+  await rm(previous, { recursive: true, force: true });
+  const hadTarget = existsSync(target);
+  if (hadTarget) await rename(target, previous);
+  try {
+    await rename(staging, target);
+  } catch (error) {
+    if (hadTarget) await rename(previous, target);
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,23 @@
+import { z } from 'astro/zod';
+
+/** Frontmatter shared by printed documents: the brochure (`brochures/`) and the letter (`letters/`). */
+export const printDocumentSchema = z
+  .object({
+    /** Title, used in the PDF metadata and download lists. */
+    titre: z.string().min(3),
+    /** Number of A4 pages the document must fill; the build warns when the PDF differs. */
+    pages: z.number().int().min(1).max(12),
+  })
+  .strict();
+
+export type PrintDocumentData = z.infer<typeof printDocumentSchema>;
+
+/** Frontmatter of a letter (`letters/`): a printed document, plus the defaults of its reserved placeholders. */
+export const letterSchema = printDocumentSchema
+  .extend({
+    /** Opening of the letter (`{{ presentation }}`) for signatories without their own `presentation`. */
+    presentationParDefaut: z.string().min(10),
+  })
+  .strict();
+
+export type LetterData = z.infer<typeof letterSchema>;

@@ -1,0 +1,15 @@
+import { z } from 'astro/zod';
+
+/** A site page: frontmatter of `content/pages/<id>.md`; `accueil` is the home page. */
+export const pageSchema = z
+  .object({
+    /** Page title (the `<h1>` and the browser tab). */
+    titre: z.string().min(2),
+    /** One-sentence description for search engines and social cards. */
+    description: z.string().min(10),
+    /** Position in the main menu; absent = not in the menu. */
+    menu: z.number().int().optional(),
+  })
+  .strict();
+
+export type PageData = z.infer<typeof pageSchema>;

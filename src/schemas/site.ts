@@ -1,0 +1,45 @@
+import { z } from 'astro/zod';
+
+/** A partner whose logo is kept on documents (HPF, ANCT). */
+const partnerSchema = z
+  .object({
+    /** Identifier used in documents: `hpf`, `anct`. */
+    id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
+    /** Full name, also the logo's text alternative. */
+    nom: z.string().min(2),
+    /** Logo file, relative to `content/` (SVG, PNG or JPEG). */
+    logo: z.string().regex(/\.(svg|png|jpe?g)$/i, 'le logo doit être un fichier .svg, .png ou .jpg'),
+  })
+  .strict();
+
+/** Site-wide settings: `content/site.yaml`. */
+export const siteSchema = z
+  .object({
+    /** Site title, shown in the header and in PDF metadata. */
+    titre: z.string().min(3),
+    /** One-sentence description for search engines and social cards. */
+    description: z.string().min(10),
+    /** Public URL of the site, with https://. */
+    url: z.url({ protocol: /^https$/ }),
+    /** Signatory used for the site itself and as the default variant. */
+    signataireParDefaut: z.string().default('hpf'),
+    /** Partners whose logos appear on documents. */
+    partenaires: z.array(partnerSchema).min(1),
+    /** Partner logos printed in the letter footer, by id. */
+    logosPiedDeCourrier: z.array(z.string()).default(['hpf', 'anct']),
+    /** Partner logos printed on the brochure's first page, by id. */
+    logosCouverture: z.array(z.string()).default(['hpf', 'anct']),
+    /** How visitors reach the working group. */
+    contact: z
+      .object({
+        /** Address used by the contact form's mailto: fallback. */
+        courriel: z.email(),
+        /** Optional form endpoint (POST); without it the form opens the visitor's mail client. */
+        formulaire: z.url().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type SiteData = z.infer<typeof siteSchema>;
+export type Partner = z.infer<typeof partnerSchema>;

@@ -1,0 +1,126 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKit } from '../../src/kit/load-kit.ts';
+import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix.ts';
+import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
+
+const dist = join(fixtureKit, 'dist');
+let build: { status: number | null; output: string };
+let matrix: VariantMatrix;
+
+beforeAll(async () => {
+  matrix = buildVariantMatrix(await loadKit(fixtureKit));
+  build = runBuild(fixtureKit);
+}, 300_000);
+
+async function pdfText(file: string): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(dist, file))));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text.replace(/\s+/g, ' ');
+}
+
+/** Image XObjects drawn on the first page: logos must be embedded pictures, not links. */
+async function imagesOnFirstPage(file: string): Promise<number> {
+  const pdf = await PDFDocument.load(readFileSync(join(dist, file)));
+  const resources = pdf.getPage(0).node.Resources();
+  const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  if (!xobjects) return 0;
+  return xobjects.keys().filter((key) => {
+    const object = xobjects.lookup(key);
+    return object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image');
+  }).length;
+}
+
+describe('npm run build on the fixture kit', () => {
+  it('succeeds and logs each output with a running count and a summary', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toMatch(/PDF \d+\/14 kit\/hpf\/plaquette\.pdf — \d+,\d+ s/);
+    expect(build.output).toMatch(/Présentation PPTX 14\/14 /);
+    expect(build.output).toContain('Terminé : 8 PDF et 6 fichiers de présentation pour 2 signataire(s)');
+  });
+
+  it('writes every output of the variant matrix, and the site pages', () => {
+    const expected = [...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))];
+    expect(expected).toHaveLength(14);
+    for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html']) {
+      expect(existsSync(join(dist, file)), file).toBe(true);
+    }
+    expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
+  });
+
+  it('gives each PDF the number of pages its source asks for', async () => {
+    for (const variant of matrix.print) {
+      const pdf = await PDFDocument.load(readFileSync(join(dist, variant.output)));
+      expect(pdf.getPageCount(), variant.output).toBe(variant.expectedPages);
+    }
+  });
+
+  it('sets title, author and language in each PDF', async () => {
+    const pdf = await PDFDocument.load(readFileSync(join(dist, 'kit/alpha-amo/courrier-elu.pdf')), { updateMetadata: false });
+    expect(pdf.getTitle()).toBe('Courrier d’essai (Maire ou élu·e municipal·e) — Alpha AMO');
+    expect(pdf.getAuthor()).toBe('Alpha AMO Conseil');
+    expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toContain('fr-FR');
+  });
+
+  it('prints the signatory, the recipient’s salutation and passages in the letter', async () => {
+    const text = await pdfText('kit/alpha-amo/courrier-bailleur-social.pdf');
+    expect(text).toContain('Alpha AMO Conseil');
+    expect(text).toContain('Camille Essai');
+    expect(text).toContain('Madame la Directrice générale, Monsieur le Directeur général,');
+    expect(text).toContain('Passage propre aux bailleurs sociaux.');
+    expect(text).not.toContain('{{');
+  });
+
+  it('embeds the signatory’s logo at the top and the HPF and ANCT logos in the letter footer', async () => {
+    expect(await imagesOnFirstPage('kit/alpha-amo/courrier-elu.pdf')).toBe(3);
+    // HPF signs its own letter: its logo is not repeated in the footer.
+    expect(await imagesOnFirstPage('kit/hpf/courrier-elu.pdf')).toBe(2);
+  });
+
+  it('keeps the partner logos on the brochure’s first page with the signatory’s contact', async () => {
+    expect(await imagesOnFirstPage('kit/alpha-amo/plaquette.pdf')).toBe(3);
+    const text = await pdfText('kit/alpha-amo/plaquette.pdf');
+    expect(text).toContain('contact@alpha-amo.test');
+  });
+
+  it('makes a PPTX with one notes part per slide, holding the speaker notes', () => {
+    const files = unzipSync(new Uint8Array(readFileSync(join(dist, 'kit/hpf/presentation.pptx'))));
+    const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    const notes = Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
+    expect(slides).toHaveLength(3);
+    expect(notes).toHaveLength(3);
+    const allNotes = notes.map((f) => new TextDecoder().decode(files[f])).join('');
+    expect(allNotes).toContain('Note de la diapositive 2.');
+  });
+
+  it('makes a self-contained HTML deck with the signatory’s logo and contact', () => {
+    const html = readFileSync(join(dist, 'kit/alpha-amo/presentation.html'), 'utf8');
+    expect(html).toContain('data:image/png;base64,');
+    expect(html).toContain('contact@alpha-amo.test');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+});
+
+describe('npm run build with a content mistake', () => {
+  it('stops with a French message naming file and field, exit code 1, and leaves the previous dist/ as it was', () => {
+    const copy = copyFixture('missing-logo');
+    try {
+      mkdirSync(join(copy.root, 'dist'));
+      writeFileSync(join(copy.root, 'dist/precedent.txt'), 'version précédente');
+      rmSync(join(copy.root, 'content/signataires/alpha-amo/logo.png'));
+      const result = runBuild(copy.root);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain('content/signataires/alpha-amo/index.yaml : « logo » — fichier introuvable : logo.png');
+      expect(result.output).toContain('→ Déposez le logo dans content/signataires/alpha-amo/');
+      expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      expect(readFileSync(join(copy.root, 'dist/precedent.txt'), 'utf8')).toBe('version précédente');
+      expect(existsSync(join(copy.root, '.kit/staging'))).toBe(false);
+    } finally {
+      copy.remove();
+    }
+  }, 120_000);
+});

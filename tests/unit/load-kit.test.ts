@@ -1,0 +1,102 @@
+import { rmSync, writeFileSync, readFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadKit } from '../../src/kit/load-kit.ts';
+import { formatErrors, KitErrors } from '../../src/kit/errors.ts';
+import { copyFixture, fixtureKit } from '../support/fixture.ts';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+/** Loads a copy of the fixture kit after `damage` changed it; returns the French report of the failure. */
+async function reportAfter(damage: (root: string) => void): Promise<KitErrors> {
+  const copy = copyFixture('load');
+  cleanup = copy.remove;
+  damage(copy.root);
+  const error = await loadKit(copy.root).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(KitErrors);
+  return error as KitErrors;
+}
+
+describe('loadKit on a valid kit', () => {
+  it('reads signatories, recipient types and documents in their declared order', async () => {
+    const kit = await loadKit(fixtureKit);
+    expect(kit.signatories.map((s) => s.id)).toEqual(['alpha-amo', 'hpf']);
+    expect(kit.recipients.map((r) => r.id)).toEqual(['elu', 'bailleur-social']);
+    expect(kit.letters.map((l) => l.id)).toEqual(['courrier']);
+    expect(kit.decks.map((d) => d.title)).toEqual(['Présentation d’essai']);
+    expect(kit.site.partners.map((p) => p.id)).toEqual(['hpf', 'anct']);
+  });
+
+  it('splits each recipient file into its named passages', async () => {
+    const kit = await loadKit(fixtureKit);
+    expect(kit.recipients[0].passages).toEqual({
+      accroche: 'Passage propre aux élus de la commune.',
+      proposition: 'Nous proposons une rencontre avec les élus.',
+    });
+  });
+});
+
+describe('loadKit reports content mistakes in French, naming file and field', () => {
+  it('a missing logo file', async () => {
+    const report = await reportAfter((root) => rmSync(join(root, 'content/signataires/alpha-amo/logo.png')));
+    expect(report.errors[0].details).toMatchObject({ file: 'content/signataires/alpha-amo/index.yaml', field: 'logo' });
+    expect(formatErrors(report)).toContain('content/signataires/alpha-amo/index.yaml : « logo » — fichier introuvable : logo.png');
+  });
+
+  it('a missing required field and a misspelt one, both in one report', async () => {
+    const report = await reportAfter((root) => {
+      const file = join(root, 'content/signataires/hpf/index.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('nomCourt: HPF', 'nomcourt: HPF'));
+    });
+    const fields = report.errors.map((e) => e.details.field).sort();
+    expect(fields).toEqual(['nomCourt', 'nomcourt']);
+    expect(formatErrors(report)).toMatch(/Le kit contient 2 erreurs/);
+    expect(formatErrors(report)).toContain('champ obligatoire manquant');
+    expect(formatErrors(report)).toContain('champ inconnu');
+  });
+
+  it('unreadable YAML, with its line', async () => {
+    const report = await reportAfter((root) => appendFileSync(join(root, 'content/site.yaml'), 'contact: [\n'));
+    expect(report.errors[0].details.file).toBe('content/site.yaml');
+    expect(report.errors[0].message).toMatch(/YAML illisible à la ligne \d+/);
+  });
+
+  it('a default signatory that does not exist', async () => {
+    const report = await reportAfter((root) => {
+      const file = join(root, 'content/site.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('signataireParDefaut: hpf', 'signataireParDefaut: inconnu'));
+    });
+    expect(report.errors[0].details).toMatchObject({ file: 'content/site.yaml', field: 'signataireParDefaut' });
+    expect(report.errors[0].details.hint).toContain('alpha-amo, hpf');
+  });
+
+  it('a letter placeholder that a recipient type does not define', async () => {
+    const report = await reportAfter((root) => appendFileSync(join(root, 'letters/courrier.md'), '\n{{ conclusion }}\n'));
+    expect(report.errors.map((e) => e.details.file).sort()).toEqual(['content/interlocuteurs/bailleur-social.md', 'content/interlocuteurs/elu.md']);
+    expect(report.errors[0].details.hint).toContain('## conclusion');
+  });
+
+  it('text outside any passage in a recipient file', async () => {
+    const report = await reportAfter((root) => {
+      const file = join(root, 'content/interlocuteurs/elu.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('## accroche', 'Texte perdu.\n\n## accroche'));
+    });
+    expect(report.errors[0].details.file).toBe('content/interlocuteurs/elu.md');
+    expect(report.errors[0].message).toMatch(/texte hors passage à la ligne \d+/);
+  });
+
+  it('an unknown token in a deck, with its line', async () => {
+    const report = await reportAfter((root) => appendFileSync(join(root, 'slides/presentation.md'), '\n{{ signataire.fax }}\n'));
+    expect(report.errors[0].details.file).toBe('slides/presentation.md');
+    expect(report.errors[0].message).toMatch(/variable inconnue « \{\{ signataire\.fax \}\} » à la ligne \d+/);
+  });
+
+  it('a file name that cannot become a stable address', async () => {
+    const report = await reportAfter((root) => {
+      writeFileSync(join(root, 'content/interlocuteurs/Préfet.md'), readFileSync(join(root, 'content/interlocuteurs/elu.md')));
+    });
+    expect(report.errors[0].details.file).toBe('content/interlocuteurs/Préfet.md');
+    expect(report.errors[0].details.hint).toContain('minuscules sans accent');
+  });
+});
