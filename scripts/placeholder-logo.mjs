@@ -11,7 +11,7 @@ if (!target || !label) {
   process.exit(1);
 }
 const require = createRequire(import.meta.url);
-const font = (weight) => readFile(require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${weight}-normal.woff`));
+const font = (weight) => readFile(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-normal.woff`));
 const [regular, bold] = await Promise.all([font(400), font(700)]);
 
 const box = (children) => ({
@@ -20,7 +20,7 @@ const box = (children) => ({
     style: {
       width: '100%', height: '100%', boxSizing: 'border-box', display: 'flex', flexDirection: 'column',
       alignItems: 'center', justifyContent: 'center', border: '6px dashed #6b7280', borderRadius: 18,
-      background: '#f3f4f6', color: '#374151', fontFamily: 'Atkinson',
+      background: '#f3f4f6', color: '#374151', fontFamily: 'Source Sans',
     },
     children,
   },
@@ -30,6 +30,6 @@ const svg = await satori(
     { type: 'div', props: { style: { fontSize: 64, fontWeight: 700 }, children: label } },
     { type: 'div', props: { style: { fontSize: 30 }, children: 'logo à remplacer' } },
   ]),
-  { width: 480, height: 220, fonts: [{ name: 'Atkinson', data: regular, weight: 400 }, { name: 'Atkinson', data: bold, weight: 700 }] },
+  { width: 480, height: 220, fonts: [{ name: 'Source Sans', data: regular, weight: 400 }, { name: 'Source Sans', data: bold, weight: 700 }] },
 );
 await writeFile(target, svg);

@@ -37,9 +37,9 @@ async function embeddedFontFaces(): Promise<string> {
   const require = createRequire(import.meta.url);
   const faces = await Promise.all(
     [400, 700].map(async (weight) => {
-      const file = require.resolve(`@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-latin-${weight}-normal.woff2`);
+      const file = require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-normal.woff2`);
       const data = (await readFile(file)).toString('base64');
-      return `@font-face{font-family:'Atkinson Hyperlegible Next';font-weight:${weight};font-style:normal;font-display:swap;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
+      return `@font-face{font-family:'Source Sans 3';font-weight:${weight};font-style:normal;font-display:swap;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
     }),
   );
   return faces.join('\n');
