@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    globalSetup: ['./tests/support/global-setup.ts'],
   },
 });

@@ -202,7 +202,7 @@ export async function loadKit(root: string): Promise<Kit> {
       errors.push(new KitError('champ obligatoire manquant', { file, field: 'title', hint: 'Ajoutez « title: … » dans l’en-tête de la présentation (titre des fichiers PDF et PPTX).' }));
     }
     for (const token of deckTokens(raw)) {
-      if (!deckTokenNames.includes(token.name)) {
+      if (!(deckTokenNames as readonly string[]).includes(token.name)) {
         errors.push(new KitError(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { file, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` }));
       }
     }

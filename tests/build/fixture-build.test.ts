@@ -3,19 +3,19 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadKit } from '../../src/kit/load-kit.ts';
 import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix.ts';
 import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
+import '../support/global-setup.ts';
 
 const dist = join(fixtureKit, 'dist');
-let build: { status: number | null; output: string };
+const build = inject('fixtureBuild');
 let matrix: VariantMatrix;
 
 beforeAll(async () => {
   matrix = buildVariantMatrix(await loadKit(fixtureKit));
-  build = runBuild(fixtureKit);
-}, 300_000);
+});
 
 async function pdfText(file: string): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(dist, file))));

@@ -1,0 +1,92 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { findBrowser } from '../../src/kit/browser/find-browser.ts';
+import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
+import { serveDirectory } from '../../src/kit/static-server.ts';
+import { fixtureKit } from '../support/fixture.ts';
+import '../support/global-setup.ts';
+
+const dist = join(fixtureKit, 'dist');
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Every site page (print pages are for the PDF build, not for visitors). */
+function sitePages(): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'impression' && entry.name !== '_astro') walk(path);
+      else if (entry.name === 'index.html') pages.push(`/${relative(dist, dir)}/`.replace('//', '/'));
+    }
+  };
+  walk(dist);
+  return pages.sort();
+}
+
+let session: BrowserSession;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+
+beforeAll(async () => {
+  expect(inject('fixtureBuild').status).toBe(0);
+  server = await serveDirectory(dist);
+  session = await BrowserSession.open(await findBrowser());
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+describe('the built site, in Chromium', () => {
+  it('has the pages a visitor expects', () => {
+    expect(sitePages()).toEqual(['/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/hpf/']);
+  });
+
+  it('passes axe-core (WCAG 2.1 A and AA) on every page, at phone and desktop widths', async () => {
+    for (const path of sitePages()) {
+      for (const width of [360, 1280]) {
+        const violations = await session.withPage(async (page) => {
+          await page.setViewport({ width, height: 800 });
+          await page.goto(new URL(path, server.origin).href, { waitUntil: 'load' });
+          await page.addScriptTag({ path: axeSource });
+          return page.evaluate(async () => {
+            const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+            const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+            return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+          });
+        });
+        expect(violations, `${path} à ${width} px`).toEqual([]);
+      }
+    }
+  });
+
+  it('makes no request outside the site: fonts, logos and styles are all served from it', async () => {
+    const outside: string[] = [];
+    for (const path of sitePages()) {
+      await session.withPage(async (page) => {
+        page.on('request', (request) => {
+          const url = request.url();
+          if (!url.startsWith(server.origin) && !url.startsWith('data:')) outside.push(`${path} → ${url}`);
+        });
+        await page.goto(new URL(path, server.origin).href, { waitUntil: 'networkidle0' });
+      });
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('links every download of a signatory’s page to a file that exists', async () => {
+    const broken = await session.withPage(async (page) => {
+      await page.goto(new URL('/kit/alpha-amo/', server.origin).href, { waitUntil: 'load' });
+      const links = await page.$$eval('main a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+      const missing: string[] = [];
+      for (const link of links) {
+        const response = await fetch(link);
+        if (!response.ok) missing.push(link);
+      }
+      expect(links.length).toBe(7);
+      return missing;
+    });
+    expect(broken).toEqual([]);
+  });
+});
