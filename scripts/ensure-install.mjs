@@ -11,7 +11,7 @@ const stale = !existsSync(installed) || statSync(installed).mtimeMs < statSync(l
 if (stale) {
   console.log(existsSync(installed) ? 'package-lock.json a changé : réinstallation (npm ci)…' : 'Première utilisation : installation des dépendances (npm ci)…');
   try {
-    execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+    execSync('npm ci --no-audit --no-fund --loglevel=error', { stdio: 'inherit' });
   } catch {
     console.error('L’installation a échoué (npm ci). Vérifiez la connexion au registre npm, puis relancez la commande.');
     process.exit(1);

@@ -9,6 +9,7 @@ import type { Kit, Signatory } from './load-kit.ts';
 import type { LogoSet } from './logos.ts';
 import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
+import { inlineDeckImages } from './deck-images.ts';
 
 const missing = 'à compléter';
 
@@ -55,6 +56,22 @@ async function prepareThemes(slidesDir: string, target: string): Promise<void> {
   }
 }
 
+/**
+ * marp-cli's API prints an « [  INFO ] a.md => b.pdf » line per file, with temporary paths that mean
+ * nothing to the reader; our own log already has a line per output. Its warnings and errors still show.
+ */
+async function withoutMarpInfo<T>(work: () => Promise<T>): Promise<T> {
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!/\[\s+INFO\s+\]/.test(args.map(String).join(' '))) original(...args);
+  };
+  try {
+    return await work();
+  } finally {
+    console.warn = original;
+  }
+}
+
 const formats = [
   { key: 'html', flag: [] as string[], label: 'Présentation HTML' },
   { key: 'pdf', flag: ['--pdf', '--pdf-outlines'], label: 'Présentation PDF' },
@@ -78,20 +95,20 @@ export async function buildDecks(options: {
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
   const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE };
   try {
+    const sources = new Map<string, string>();
+    for (const deck of kit.decks) sources.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
     for (const variant of variants) {
-      const deck = kit.decks.find((d) => d.id === variant.deckId)!;
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
       await mkdir(join(work, 'kit', signatory.id), { recursive: true });
-      await writeFile(join(work, 'kit', signatory.id, `${deck.id}.md`), deckSourceFor(deck.source, signatory, logos));
+      await writeFile(join(work, 'kit', signatory.id, `${variant.deckId}.md`), deckSourceFor(sources.get(variant.deckId)!, signatory, logos));
     }
     await prepareThemes(join(kit.root, 'slides'), join(work, 'themes'));
     process.env.CHROME_PATH = browser.path;
     if (browser.headlessShell) process.env.PUPPETEER_HEADLESS_MODE = 'shell';
     for (const format of formats) {
       const started = performance.now();
-      const code = await marpCli(
-        ['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--no-config-file', ...format.flag],
-        {},
+      const code = await withoutMarpInfo(() =>
+        marpCli(['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--no-config-file', ...format.flag], {}),
       );
       if (code !== 0) {
         throw new KitError(`la conversion Marp (${format.key.toUpperCase()}) a échoué (code ${code})`, {

@@ -12,6 +12,7 @@ import { KitError, KitErrors, zodIssuesToKitErrors } from './errors.ts';
 import { parseMarkdown, readMarkdownFile, readYamlFile } from './read-source.ts';
 import { letterPlaceholders, RESERVED_PLACEHOLDERS, splitPassages } from '../letter/passages.ts';
 import { deckTokens, deckTokenNames } from './deck-tokens.ts';
+import { localDeckImages } from './deck-images.ts';
 
 export interface Signatory extends SignatoryData {
   id: string;
@@ -181,8 +182,14 @@ export async function loadKit(root: string): Promise<Kit> {
     const source = await attempt(() => readMarkdownFile(path, file));
     const data = source && (validated(letterSchema, source.data, file));
     if (!source || !data) continue;
+    data.interlocuteurs?.forEach((recipientId, index) => {
+      if (!recipients.some((r) => r.id === recipientId)) {
+        errors.push(new KitError(`type d’interlocuteur inconnu : « ${recipientId} »`, { file, field: `interlocuteurs.${index}`, hint: `Utilisez le nom d’un fichier de content/interlocuteurs/ : ${recipients.map((r) => r.id).join(', ')}.` }));
+      }
+    });
+    const addressed = recipients.filter((r) => !data.interlocuteurs || data.interlocuteurs.includes(r.id));
     for (const placeholder of letterPlaceholders(source.body).filter((p) => !RESERVED_PLACEHOLDERS.includes(p.name))) {
-      for (const recipient of recipients) {
+      for (const recipient of addressed) {
         if (!(placeholder.name in recipient.passages)) {
           errors.push(new KitError(`passage « ${placeholder.name} » manquant (utilisé par ${file}, ligne ${source.bodyLine + placeholder.line - 1})`, { file: recipient.file, hint: `Ajoutez une section « ## ${placeholder.name} » dans ${recipient.file}, ou retirez {{ ${placeholder.name} }} du courrier.` }));
         }
@@ -204,6 +211,11 @@ export async function loadKit(root: string): Promise<Kit> {
     for (const token of deckTokens(raw)) {
       if (!(deckTokenNames as readonly string[]).includes(token.name)) {
         errors.push(new KitError(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { file, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` }));
+      }
+    }
+    for (const image of localDeckImages(raw)) {
+      if (!existsSync(join(root, 'slides', image.path))) {
+        errors.push(new KitError(`image introuvable : ${image.path} (ligne ${image.line})`, { file, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' }));
       }
     }
     decks.push({ id, file, title: typeof title === 'string' ? title : id, source: raw });

@@ -60,7 +60,7 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
       add({ kind: 'plaquette', documentId: brochure.id, name: brochure.id, title: `${brochure.data.titre} — ${signatory.nomCourt}`, expectedPages: brochure.data.pages });
     }
     for (const letter of kit.letters) {
-      for (const recipient of kit.recipients) {
+      for (const recipient of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id))) {
         add({
           kind: 'courrier',
           documentId: letter.id,

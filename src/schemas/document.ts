@@ -17,6 +17,8 @@ export const letterSchema = printDocumentSchema
   .extend({
     /** Opening of the letter (`{{ presentation }}`) for signatories without their own `presentation`. */
     presentationParDefaut: z.string().min(10),
+    /** Recipient types (file names in `content/interlocuteurs/`) this letter is written for; absent = all. */
+    interlocuteurs: z.array(z.string()).min(1).optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckSourceFor } from '../../src/kit/decks.ts';
 import { deckTokens } from '../../src/kit/deck-tokens.ts';
+import { inlineDeckImages, localDeckImages } from '../../src/kit/deck-images.ts';
 import { replaceDirectory } from '../../src/kit/publish.ts';
 import { loadKit } from '../../src/kit/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
@@ -53,5 +54,19 @@ describe('replaceDirectory', () => {
     writeFileSync(join(target, 'ancien.pdf'), 'ancien');
     await expect(replaceDirectory(join(base, 'absent'), target)).rejects.toThrow();
     expect(readFileSync(join(target, 'ancien.pdf'), 'utf8')).toBe('ancien');
+  });
+});
+
+describe('deck images', () => {
+  it('inlines local images and backgrounds as data URIs, leaving web and token images alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-slides-'));
+    mkdirSync(join(dir, 'photos'));
+    writeFileSync(join(dir, 'photos/chantier.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const source = '![bg right](photos/chantier.png)\n![Logo]({{ signataire.logo }})\n![Web](https://exemple.test/a.png)';
+    expect(localDeckImages(source)).toEqual([{ path: 'photos/chantier.png', line: 1 }]);
+    const inlined = await inlineDeckImages(source, dir);
+    expect(inlined).toContain('![bg right](data:image/png;base64,iVBORw==)');
+    expect(inlined).toContain('![Logo]({{ signataire.logo }})');
+    expect(inlined).toContain('![Web](https://exemple.test/a.png)');
   });
 });

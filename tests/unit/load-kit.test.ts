@@ -77,6 +77,21 @@ describe('loadKit reports content mistakes in French, naming file and field', ()
     expect(report.errors[0].details.hint).toContain('## conclusion');
   });
 
+  it('a letter addressed to a recipient type that does not exist', async () => {
+    const report = await reportAfter((root) => {
+      const file = join(root, 'letters/courrier.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('pages: 1', 'pages: 1\ninterlocuteurs: [elu, prefet]'));
+    });
+    expect(report.errors[0].details).toMatchObject({ file: 'letters/courrier.md', field: 'interlocuteurs.1' });
+    expect(report.errors[0].message).toBe('type d’interlocuteur inconnu : « prefet »');
+  });
+
+  it('a deck image that is not in slides/', async () => {
+    const report = await reportAfter((root) => appendFileSync(join(root, 'slides/presentation.md'), '\n![bg right](photos/absente.jpg)\n'));
+    expect(report.errors[0].details.file).toBe('slides/presentation.md');
+    expect(report.errors[0].message).toMatch(/image introuvable : photos\/absente\.jpg \(ligne \d+\)/);
+  });
+
   it('text outside any passage in a recipient file', async () => {
     const report = await reportAfter((root) => {
       const file = join(root, 'content/interlocuteurs/elu.md');

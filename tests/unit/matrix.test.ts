@@ -46,6 +46,11 @@ describe('variant matrix', () => {
     expect(variantsOf(matrix, 'beta').decks).toHaveLength(1);
   });
 
+  it('makes a letter only for the recipient types it lists', () => {
+    const onlyElu: Kit = { ...kit, letters: [{ ...kit.letters[0], data: { ...kit.letters[0].data, interlocuteurs: ['elu'] } }] };
+    expect(buildVariantMatrix(onlyElu).print.filter((v) => v.kind === 'courrier').map((v) => v.output)).toEqual(['kit/alpha-amo/courrier-elu.pdf', 'kit/hpf/courrier-elu.pdf']);
+  });
+
   it('refuses two sources that would write the same file', () => {
     const clash: Kit = { ...kit, brochures: [...kit.brochures, { ...kit.brochures[0], id: 'fiche-essai', file: 'brochures/fiche-essai.md' }] };
     const error = (() => {

@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { lookup } from 'mrmime';
+
+// Markdown images, Marp backgrounds included: ![alt](path "title") / ![bg right](photo.jpg)
+const imagePattern = /(!\[[^\]]*\]\()([^)\s]+)((?:\s+"[^"]*")?\))/g;
+const isLocal = (url: string) => !/^(https?:|data:|\{\{)/.test(url);
+
+/** Local image paths of a deck (relative to `slides/`), with their line, for validation. */
+export function localDeckImages(source: string): { path: string; line: number }[] {
+  return [...source.matchAll(imagePattern)]
+    .filter((match) => isLocal(match[2]))
+    .map((match) => ({ path: decodeURI(match[2]), line: source.slice(0, match.index).split('\n').length }));
+}
+
+/** Replaces local images by data URIs, so every format of the deck (HTML above all) is self-contained. */
+export async function inlineDeckImages(source: string, slidesDir: string): Promise<string> {
+  const data = new Map<string, string>();
+  for (const { path } of localDeckImages(source)) {
+    const file = join(slidesDir, path);
+    if (!data.has(path) && existsSync(file)) {
+      data.set(path, `data:${lookup(file) ?? 'application/octet-stream'};base64,${(await readFile(file)).toString('base64')}`);
+    }
+  }
+  return source.replace(imagePattern, (whole, open: string, url: string, close: string) => {
+    const inlined = data.get(decodeURI(url));
+    return inlined ? `${open}${inlined}${close}` : whole;
+  });
+}
