@@ -93,7 +93,7 @@ export async function buildDecks(options: {
   const { kit, variants, logos, outDir, browser, onOutput } = options;
   if (variants.length === 0) return;
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
-  const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE };
+  const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
   try {
     const sources = new Map<string, string>();
     for (const deck of kit.decks) sources.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
@@ -105,6 +105,7 @@ export async function buildDecks(options: {
     await prepareThemes(join(kit.root, 'slides'), join(work, 'themes'));
     process.env.CHROME_PATH = browser.path;
     if (browser.headlessShell) process.env.PUPPETEER_HEADLESS_MODE = 'shell';
+    if (browser.source === 'sparticuz') process.env.CHROME_NO_SANDBOX = '1';
     for (const format of formats) {
       const started = performance.now();
       const code = await withoutMarpInfo(() =>

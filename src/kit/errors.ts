@@ -56,15 +56,24 @@ const typeNames: Record<string, string> = {
 
 /** Turns zod issues into French errors that name the file, the field and the fix. */
 export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[]): KitError[] {
+  // A misspelt field shows up twice: unknown here, missing there. Pair them to suggest the right name.
+  const missingIn = (parent: PropertyKey[]) =>
+    issues
+      .filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.slice(0, -1).join('.') === parent.join('.'))
+      .map((i) => String(i.path.at(-1)));
   return issues.flatMap((issue) => {
     const field = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
+      const missing = missingIn(issue.path);
       return issue.keys.map(
         (key) =>
           new KitError('champ inconnu', {
             file,
             field: [...issue.path, key].join('.'),
-            hint: 'Vérifiez l’orthographe du nom du champ ou supprimez-le (voir les champs possibles dans src/schemas/).',
+            hint:
+              missing.length === 1 && issue.keys.length === 1
+                ? `Vouliez-vous écrire « ${missing[0]} » ?`
+                : 'Vérifiez l’orthographe du nom du champ ou supprimez-le (voir les champs possibles dans src/schemas/).',
           }),
       );
     }

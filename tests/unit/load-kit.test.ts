@@ -54,6 +54,7 @@ describe('loadKit reports content mistakes in French, naming file and field', ()
     expect(formatErrors(report)).toMatch(/Le kit contient 2 erreurs/);
     expect(formatErrors(report)).toContain('champ obligatoire manquant');
     expect(formatErrors(report)).toContain('champ inconnu');
+    expect(report.errors.find((e) => e.details.field === 'nomcourt')!.details.hint).toBe('Vouliez-vous écrire « nomCourt » ?');
   });
 
   it('unreadable YAML, with its line', async () => {

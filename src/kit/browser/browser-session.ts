@@ -1,8 +1,11 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BrowserLocation } from './find-browser.ts';
 
-/** Flags for a closed network and a container: no background traffic, no sandbox as root. */
-export function launchArgs(): string[] {
+/**
+ * Flags for a closed network and a container: no background traffic; no sandbox as root, nor for the
+ * npm Chromium (built for sandbox-less serverless hosts).
+ */
+export function launchArgs(location: BrowserLocation): string[] {
   const args = [
     '--disable-background-networking',
     '--disable-component-update',
@@ -13,7 +16,7 @@ export function launchArgs(): string[] {
     '--disable-dev-shm-usage',
     '--font-render-hinting=none',
   ];
-  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (process.getuid?.() === 0 || location.source === 'sparticuz') args.push('--no-sandbox');
   return args;
 }
 
@@ -28,7 +31,7 @@ export class BrowserSession {
     const browser = await puppeteer.launch({
       executablePath: location.path,
       headless: location.headlessShell ? 'shell' : true,
-      args: launchArgs(),
+      args: launchArgs(location),
     });
     const session = new BrowserSession(browser);
     const onSignal = () => void session.close().finally(() => process.exit(130));
