@@ -28,5 +28,12 @@ console.log(`Kit : ${root}`);
 console.log(`Machine : ${cpus().length} cœurs, Node ${process.version}`);
 console.log(`Build complet : ${total.toFixed(2)} s`);
 if (site) console.log(`Pages du site : ${site[1]}`);
-console.log(`PDF (Paged.js, un navigateur partagé) : ${stats(pdf)}`);
+const phases = /Terminé : (\d+) PDF \((\d+,\d+) s\) et (\d+) fichiers de présentation \((\d+,\d+) s\)/.exec(run.stdout);
+if (phases) {
+  const [, pdfCount, pdfSeconds, deckCount, deckSeconds] = phases;
+  const perPdf = Number(pdfSeconds.replace(',', '.')) / Number(pdfCount);
+  console.log(`Phase PDF : ${pdfCount} PDF en ${pdfSeconds} s, soit ${perPdf.toFixed(2)} s par PDF en débit`);
+  console.log(`Phase présentations : ${deckCount} fichiers en ${deckSeconds} s`);
+}
+console.log(`PDF (Paged.js, un navigateur partagé), latence par PDF : ${stats(pdf)}`);
 for (const format of ['HTML', 'PDF', 'PPTX']) console.log(`Présentation ${format} (par signataire, lot marp-cli) : ${stats(decks(format))}`);

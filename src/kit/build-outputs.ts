@@ -23,6 +23,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const browser = await findBrowser();
   logger.info(`Navigateur : ${browser.path} (${browser.source})`);
 
+  const printStarted = performance.now();
   const server = await serveDirectory(outDir);
   const session = await BrowserSession.open(browser);
   let printed;
@@ -49,9 +50,13 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     }
   }
 
+  const printMs = performance.now() - printStarted;
+
+  const decksStarted = performance.now();
   await buildDecks({ kit, variants: matrix.decks, logos, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note) });
+  const decksMs = performance.now() - decksStarted;
 
   logger.info(
-    `Terminé : ${matrix.print.length} PDF et ${matrix.decks.length * 3} fichiers de présentation pour ${kit.signatories.length} signataire(s) en ${seconds(performance.now() - started)}.`,
+    `Terminé : ${matrix.print.length} PDF (${seconds(printMs)}) et ${matrix.decks.length * 3} fichiers de présentation (${seconds(decksMs)}) pour ${kit.signatories.length} signataire(s) en ${seconds(performance.now() - started)}.`,
   );
 }

@@ -40,7 +40,7 @@ describe('npm run build on the fixture kit', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toMatch(/PDF \d+\/14 kit\/hpf\/plaquette\.pdf — \d+,\d+ s/);
     expect(build.output).toMatch(/Présentation PPTX 14\/14 /);
-    expect(build.output).toContain('Terminé : 8 PDF et 6 fichiers de présentation pour 2 signataire(s)');
+    expect(build.output).toMatch(/Terminé : 8 PDF \(\d+,\d+ s\) et 6 fichiers de présentation \(\d+,\d+ s\) pour 2 signataire\(s\)/);
   });
 
   it('writes every output of the variant matrix, and the site pages', () => {
