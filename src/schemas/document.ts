@@ -7,6 +7,12 @@ export const printDocumentSchema = z
     titre: z.string().min(3),
     /** Number of A4 pages the document must fill; the build warns when the PDF differs. */
     pages: z.number().int().min(1).max(12),
+    /** Layout: `plaquette` (cover with partner logos, two columns, contact box) or `document` (plain, one column, e.g. a rulebook). */
+    gabarit: z.enum(['plaquette', 'document']).default('plaquette'),
+    /** Site page that shows this document, with its PDF to download: `ami` → /ami/. */
+    pageDuSite: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    /** One-sentence description for the site page and the PDF metadata. */
+    description: z.string().min(10).optional(),
   })
   .strict();
 
@@ -14,6 +20,7 @@ export type PrintDocumentData = z.infer<typeof printDocumentSchema>;
 
 /** Frontmatter of a letter (`letters/`): a printed document, plus the defaults of its reserved placeholders. */
 export const letterSchema = printDocumentSchema
+  .omit({ gabarit: true, pageDuSite: true })
   .extend({
     /** Opening of the letter (`{{ presentation }}`) for signatories without their own `presentation`. */
     presentationParDefaut: z.string().min(10),
