@@ -4,6 +4,7 @@ import { signatorySchema } from './schemas/signatory.ts';
 import { recipientSchema } from './schemas/recipient.ts';
 import { sheetSchema } from './schemas/sheet.ts';
 import { pageSchema } from './schemas/page.ts';
+import { exampleSchema } from './schemas/example.ts';
 import { letterSchema, printDocumentSchema } from './schemas/document.ts';
 
 // Folders are relative to the kit root (the project, or a fixture kit in tests). The kit integration
@@ -12,6 +13,7 @@ export const collections = {
   signataires: defineCollection({ loader: glob({ pattern: '*/index.yaml', base: './content/signataires', generateId: ({ entry }) => entry.split('/')[0] }), schema: signatorySchema }),
   interlocuteurs: defineCollection({ loader: glob({ pattern: '*.md', base: './content/interlocuteurs' }), schema: recipientSchema }),
   fiches: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './content/fiches' }), schema: sheetSchema }),
+  exemples: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './content/exemples' }), schema: exampleSchema }),
   pages: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './content/pages' }), schema: pageSchema }),
   brochures: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: './brochures' }), schema: printDocumentSchema }),
   letters: defineCollection({ loader: glob({ pattern: '*.md', base: './letters' }), schema: letterSchema }),

@@ -1,5 +1,6 @@
 /**
  * Tokens a deck may use, replaced per signatory: `{{ signataire.nom }}`, `{{ signataire.logo }}`…
+ * and the diagrams drawn from content (`{{ schema.etapesAmi }}`, an image URL).
  * The names are French because editors write them.
  */
 export const deckTokenNames = [
@@ -11,6 +12,7 @@ export const deckTokenNames = [
   'signataire.telephone',
   'signature.nom',
   'signature.fonction',
+  'schema.etapesAmi',
 ] as const;
 
 export type DeckTokenName = (typeof deckTokenNames)[number];

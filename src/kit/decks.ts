@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marpCli } from '@marp-team/marp-cli';
@@ -10,11 +11,19 @@ import type { LogoSet } from './logos.ts';
 import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
+import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
 
 const missing = 'à compléter';
 
+/** Images a deck may show, drawn once per build. */
+export interface DeckAssets {
+  logos: LogoSet;
+  /** The AMI steps diagram, as an SVG data URI. */
+  amiSteps: string;
+}
+
 /** The values of the deck tokens for one signatory. */
-export function deckValues(signatory: Signatory, logos: LogoSet): Record<DeckTokenName, string> {
+export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets): Record<DeckTokenName, string> {
   return {
     'signataire.nom': signatory.nom,
     'signataire.nomCourt': signatory.nomCourt,
@@ -24,12 +33,13 @@ export function deckValues(signatory: Signatory, logos: LogoSet): Record<DeckTok
     'signataire.telephone': signatory.telephone ?? `téléphone ${missing}`,
     'signature.nom': signatory.signature.nom,
     'signature.fonction': signatory.signature.fonction,
+    'schema.etapesAmi': amiSteps,
   };
 }
 
 /** The deck source of one signatory: tokens filled and the signatory as author (PDF/PPTX metadata). */
-export function deckSourceFor(source: string, signatory: Signatory, logos: LogoSet): string {
-  const filled = fillDeckTokens(source, deckValues(signatory, logos));
+export function deckSourceFor(source: string, signatory: Signatory, assets: DeckAssets): string {
+  const filled = fillDeckTokens(source, deckValues(signatory, assets));
   return filled.replace(/^---\r?\n/, `---\nauthor: ${JSON.stringify(signatory.nom)}\n`);
 }
 
@@ -72,6 +82,9 @@ async function withoutMarpInfo<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Marp Core with the kit's French typography (plain JS: marp-cli imports it with Node itself). */
+const marpEngine = fileURLToPath(new URL('../typography/marp-engine.mjs', import.meta.url));
+
 const formats = [
   { key: 'html', flag: [] as string[], label: 'Présentation HTML' },
   { key: 'pdf', flag: ['--pdf', '--pdf-outlines'], label: 'Présentation PDF' },
@@ -95,12 +108,13 @@ export async function buildDecks(options: {
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
   const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
   try {
+    const assets: DeckAssets = { logos, amiSteps: `data:image/svg+xml;base64,${Buffer.from(await amiStepsSvg(kit.amiSteps)).toString('base64')}` };
     const sources = new Map<string, string>();
     for (const deck of kit.decks) sources.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
     for (const variant of variants) {
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
       await mkdir(join(work, 'kit', signatory.id), { recursive: true });
-      await writeFile(join(work, 'kit', signatory.id, `${variant.deckId}.md`), deckSourceFor(sources.get(variant.deckId)!, signatory, logos));
+      await writeFile(join(work, 'kit', signatory.id, `${variant.deckId}.md`), deckSourceFor(sources.get(variant.deckId)!, signatory, assets));
     }
     await prepareThemes(join(kit.root, 'slides'), join(work, 'themes'));
     process.env.CHROME_PATH = browser.path;
@@ -109,7 +123,7 @@ export async function buildDecks(options: {
     for (const format of formats) {
       const started = performance.now();
       const code = await withoutMarpInfo(() =>
-        marpCli(['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--no-config-file', ...format.flag], {}),
+        marpCli(['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--engine', marpEngine, '--no-config-file', ...format.flag], {}),
       );
       if (code !== 0) {
         throw new KitError(`la conversion Marp (${format.key.toUpperCase()}) a échoué (code ${code})`, {

@@ -8,6 +8,7 @@ import { loadKit, type Kit } from './load-kit.ts';
 import { loadLogos, type LogoSet } from './logos.ts';
 import { buildVariantMatrix, type VariantMatrix } from './matrix.ts';
 import { replaceDirectory } from './publish.ts';
+import { formatLintHit, lintKit } from './editorial-lint.ts';
 
 const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -20,6 +21,18 @@ function failBuild(logger: AstroIntegrationLogger, error: unknown): never {
     process.exit(1);
   }
   throw error;
+}
+
+/** Runs the editorial lint: warnings are logged, errors stop the build with the others. */
+async function checkEditorialRules(kit: Kit, logger: AstroIntegrationLogger): Promise<void> {
+  if (!kit.editorialRules) return;
+  const hits = await lintKit(kit.root, kit.editorialRules);
+  const warnings = hits.filter((hit) => hit.level === 'avertissement');
+  if (warnings.length > 0) logger.warn(`Relecture : ${warnings.length} avertissement(s)\n${warnings.map((hit) => `  ⚠ ${formatLintHit(hit)}`).join('\n')}`);
+  const errors = hits.filter((hit) => hit.level === 'erreur');
+  if (errors.length > 0) {
+    throw new KitErrors(errors.map((hit) => new KitError(`« ${hit.found} » (règle ${hit.rule}, ligne ${hit.line})`, { file: hit.file, hint: `${hit.advice[0].toUpperCase()}${hit.advice.slice(1)}.` })));
+  }
 }
 
 /**
@@ -37,11 +50,12 @@ export default function kitIntegration(): AstroIntegration {
   return {
     name: 'kit-qpv',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile }) => {
+      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile, addMiddleware }) => {
         z.config(z.locales.fr());
         const root = fileURLToPath(config.root);
         try {
           kit = await loadKit(root);
+          await checkEditorialRules(kit, logger);
           matrix = buildVariantMatrix(kit);
           logos = await loadLogos(kit);
         } catch (error) {
@@ -51,6 +65,7 @@ export default function kitIntegration(): AstroIntegration {
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
         );
         addWatchFile(new URL('./content/site.yaml', config.root));
+        addMiddleware({ order: 'post', entrypoint: new URL('./typography-middleware.ts', import.meta.url) });
         const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\n`;
         const update: Parameters<typeof updateConfig>[0] = {
           vite: {

@@ -11,6 +11,10 @@ export const printDocumentSchema = z
     gabarit: z.enum(['plaquette', 'document']).default('plaquette'),
     /** Site page that shows this document, with its PDF to download: `ami` → /ami/. */
     pageDuSite: z.string().regex(/^[a-z0-9-]+$/).optional(),
+    /** Position of its site page in the main menu (with `pageDuSite`). */
+    menu: z.number().int().optional(),
+    /** Label in the menu: « L’AMI ». */
+    titreMenu: z.string().min(2).max(30).optional(),
     /** One-sentence description for the site page and the PDF metadata. */
     description: z.string().min(10).optional(),
   })
@@ -20,7 +24,7 @@ export type PrintDocumentData = z.infer<typeof printDocumentSchema>;
 
 /** Frontmatter of a letter (`letters/`): a printed document, plus the defaults of its reserved placeholders. */
 export const letterSchema = printDocumentSchema
-  .omit({ gabarit: true, pageDuSite: true })
+  .omit({ gabarit: true, pageDuSite: true, menu: true, titreMenu: true })
   .extend({
     /** Opening of the letter (`{{ presentation }}`) for signatories without their own `presentation`. */
     presentationParDefaut: z.string().min(10),

@@ -7,8 +7,10 @@ export const pageSchema = z
     titre: z.string().min(2),
     /** One-sentence description for search engines and social cards. */
     description: z.string().min(10),
-    /** Position in the main menu; absent = not in the menu. */
+    /** Position in the main menu; absent = not in the menu (the page is linked from the footer). */
     menu: z.number().int().optional(),
+    /** Label in the menu when the title is too long: « Accueil ». */
+    titreMenu: z.string().min(2).max(30).optional(),
   })
   .strict();
 

@@ -38,15 +38,15 @@ async function imagesOnFirstPage(file: string): Promise<number> {
 describe('npm run build on the fixture kit', () => {
   it('succeeds and logs each output with a running count and a summary', () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.output).toMatch(/PDF \d+\/14 kit\/hpf\/plaquette\.pdf — \d+,\d+ s/);
-    expect(build.output).toMatch(/Présentation PPTX 14\/14 /);
-    expect(build.output).toMatch(/Terminé : 8 PDF \(\d+,\d+ s\) et 6 fichiers de présentation \(\d+,\d+ s\) pour 2 signataire\(s\)/);
+    expect(build.output).toMatch(/PDF \d+\/16 kit\/hpf\/plaquette\.pdf — \d+,\d+ s/);
+    expect(build.output).toMatch(/Présentation PPTX 16\/16 /);
+    expect(build.output).toMatch(/Terminé : 10 PDF \(\d+,\d+ s\) et 6 fichiers de présentation \(\d+,\d+ s\) pour 2 signataire\(s\)/);
   });
 
   it('writes every output of the variant matrix, and the site pages', () => {
     const expected = [...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))];
-    expect(expected).toHaveLength(14);
-    for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html']) {
+    expect(expected).toHaveLength(16);
+    for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html', 'exemples/essai/index.html', 'ami/index.html']) {
       expect(existsSync(join(dist, file)), file).toBe(true);
     }
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
@@ -97,6 +97,32 @@ describe('npm run build on the fixture kit', () => {
     expect(allNotes).toContain('Note de la diapositive 2.');
   });
 
+  it('applies French typography the same way to the site, the PDFs and the slides', async () => {
+    const page = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(page).toContain('Bienvenue sur le kit d’essai.');
+    const print = readFileSync(join(dist, 'impression/hpf/plaquette/index.html'), 'utf8');
+    expect(print).toContain('Un texte court de plaquette\u00a0: est-ce clair\u202f?');
+    expect(await pdfText('kit/hpf/plaquette.pdf')).toMatch(/est-ce clair\s?\?/);
+    const files = unzipSync(new Uint8Array(readFileSync(join(dist, 'kit/hpf/presentation.pptx'))));
+    const notes = Object.keys(files).filter((f) => f.startsWith('ppt/notesSlides/')).map((f) => new TextDecoder().decode(files[f])).join('');
+    expect(notes).toContain('Une question\u202f?');
+    const deck = readFileSync(join(dist, 'kit/hpf/presentation.html'), 'utf8');
+    expect(deck).toContain('un point\u00a0: «\u00a0essai\u00a0»');
+  });
+
+  it('draws the AMI steps from content/etapes-ami.yaml in the brochure, as text', async () => {
+    const text = await pdfText('kit/hpf/plaquette.pdf');
+    expect(text).toContain('Première étape');
+    expect(text).toContain('Deuxième étape');
+    expect(text).toMatch(/à venir/i);
+  });
+
+  it('shows a printed document on its site page with its PDF', () => {
+    const page = readFileSync(join(dist, 'ami/index.html'), 'utf8');
+    expect(page).toContain('Le règlement d’essai tient sur une page.');
+    expect(page).toContain('href="/kit/hpf/reglement.pdf"');
+  });
+
   it('makes a self-contained HTML deck with the signatory’s logo and contact', () => {
     const html = readFileSync(join(dist, 'kit/alpha-amo/presentation.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
@@ -106,6 +132,19 @@ describe('npm run build on the fixture kit', () => {
 });
 
 describe('npm run build with a content mistake', () => {
+  it('stops on a word the editorial rules forbid, naming file and line', () => {
+    const copy = copyFixture('lint');
+    try {
+      writeFileSync(join(copy.root, 'content/pages/accueil.md'), `${readFileSync(join(copy.root, 'content/pages/accueil.md'), 'utf8')}\nNos outils.\n`);
+      const result = runBuild(copy.root);
+      expect(result.status).toBe(1);
+      expect(result.output).toMatch(/content\/pages\/accueil\.md — « outils » \(règle outils, ligne \d+\)/);
+      expect(result.output).toContain('→ Écrire « réponses possibles ».');
+    } finally {
+      copy.remove();
+    }
+  }, 120_000);
+
   it('stops with a French message naming file and field, exit code 1, and leaves the previous dist/ as it was', () => {
     const copy = copyFixture('missing-logo');
     try {

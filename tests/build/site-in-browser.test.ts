@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('the built site, in Chromium', () => {
   it('has the pages a visitor expects', () => {
-    expect(sitePages()).toEqual(['/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/hpf/']);
+    expect(sitePages()).toEqual(['/', '/ami/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/hpf/']);
   });
 
   it('passes axe-core (WCAG 2.1 A and AA) on every page, at phone and desktop widths', async () => {
@@ -84,7 +84,7 @@ describe('the built site, in Chromium', () => {
         const response = await fetch(link);
         if (!response.ok) missing.push(link);
       }
-      expect(links.length).toBe(7);
+      expect(links.length).toBe(8);
       return missing;
     });
     expect(broken).toEqual([]);

@@ -13,7 +13,7 @@ describe('per-signatory deck source', () => {
   it('fills every token and names the signatory as author', async () => {
     const kit = await loadKit(fixtureKit);
     const alpha = kit.signatories.find((s) => s.id === 'alpha-amo')!;
-    const source = deckSourceFor(kit.decks[0].source, alpha, { 'alpha-amo': 'data:image/png;base64,AAAA' });
+    const source = deckSourceFor(kit.decks[0].source, alpha, { logos: { 'alpha-amo': 'data:image/png;base64,AAAA' }, amiSteps: 'data:image/svg+xml;base64,BBBB' });
     expect(deckTokens(source)).toEqual([]);
     expect(source).toMatch(/^---\nauthor: "Alpha AMO Conseil"\n/);
     expect(source).toContain('![Logo de Alpha AMO Conseil](data:image/png;base64,AAAA)');
@@ -23,7 +23,7 @@ describe('per-signatory deck source', () => {
   it('prints « à compléter » for contact details the signatory has not given', async () => {
     const kit = await loadKit(fixtureKit);
     const hpf = kit.signatories.find((s) => s.id === 'hpf')!;
-    expect(deckSourceFor(kit.decks[0].source, hpf, { hpf: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
+    expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: 'data:' }, amiSteps: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
   });
 });
 

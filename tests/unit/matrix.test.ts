@@ -9,8 +9,8 @@ const kit = await loadKit(fixtureKit);
 describe('variant matrix', () => {
   it('has one PDF per signatory × (brochure + letter × recipient type + sheet)', () => {
     const matrix = buildVariantMatrix(kit);
-    // 2 signatories × (1 brochure + 1 letter × 2 recipients + 1 sheet)
-    expect(matrix.print).toHaveLength(2 * (1 + 2 + 1));
+    // 2 signatories × (2 brochures + 1 letter × 2 recipients + 1 sheet)
+    expect(matrix.print).toHaveLength(2 * (2 + 2 + 1));
     expect(matrix.decks).toHaveLength(2);
   });
 
@@ -18,6 +18,7 @@ describe('variant matrix', () => {
     const outputs = buildVariantMatrix(kit).print.filter((v) => v.signatory === 'alpha-amo').map((v) => v.output);
     expect(outputs).toEqual([
       'kit/alpha-amo/plaquette.pdf',
+      'kit/alpha-amo/reglement.pdf',
       'kit/alpha-amo/courrier-elu.pdf',
       'kit/alpha-amo/courrier-bailleur-social.pdf',
       'kit/alpha-amo/fiche-essai.pdf',
@@ -41,7 +42,7 @@ describe('variant matrix', () => {
       recipients: [...kit.recipients, { ...kit.recipients[0], id: 'prefecture' }],
     };
     const matrix = buildVariantMatrix(grown);
-    expect(matrix.print).toHaveLength(3 * (1 + 3 + 1));
+    expect(matrix.print).toHaveLength(3 * (2 + 3 + 1));
     expect(variantsOf(matrix, 'beta').print.map((v) => v.name)).toContain('courrier-prefecture');
     expect(variantsOf(matrix, 'beta').decks).toHaveLength(1);
   });

@@ -1,0 +1,10 @@
+// Components an MDX page or document may use without importing them: <EtapesAmi />, <FormulaireContact />.
+import AmiSteps from './AmiSteps.astro';
+import AmiStepsColumn from './AmiStepsColumn.astro';
+import ContactForm from './ContactForm.astro';
+
+/** On the site. */
+export const siteComponents = { EtapesAmi: AmiSteps, FormulaireContact: ContactForm };
+
+/** In printed documents: the AMI steps run down the column; a form has nothing to do on paper. */
+export const printComponents = { EtapesAmi: AmiStepsColumn, FormulaireContact: () => null };

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import satori from 'satori';
+import type { AmiStepsData } from '../../schemas/ami-steps.ts';
+
+const colors = { brand: '#0f5c4d', soft: '#e6f2ef', ink: '#1d2430', muted: '#4b5563', accent: '#a6360c' };
+
+async function fonts() {
+  const require = createRequire(import.meta.url);
+  const load = (weight: number) => readFile(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-normal.woff`));
+  const [regular, bold] = await Promise.all([load(400), load(700)]);
+  return [
+    { name: 'Source Sans', data: regular, weight: 400 as const },
+    { name: 'Source Sans', data: bold, weight: 700 as const },
+  ];
+}
+
+type Node = { type: string; props: Record<string, unknown> };
+const div = (style: Record<string, unknown>, children: unknown): Node => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
+
+/**
+ * The AMI steps as a left-to-right flow of boxes (for 16:9 slides), text turned into paths so the
+ * image looks the same everywhere. Steps still to come are dashed.
+ */
+export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, height: 360 }): Promise<string> {
+  const boxes: Node[] = [];
+  steps.etapes.forEach((step, index) => {
+    if (index > 0) boxes.push(div({ alignItems: 'center', fontSize: 44, color: colors.brand, fontWeight: 700, padding: '0 6px' }, '→'));
+    boxes.push(
+      div(
+        {
+          flex: 1,
+          flexDirection: 'column',
+          border: `4px ${step.aVenir ? 'dashed' : 'solid'} ${colors.brand}`,
+          borderRadius: 14,
+          background: step.aVenir ? '#ffffff' : colors.soft,
+          padding: '16px 16px',
+          height: '100%',
+        },
+        [
+          div({ fontSize: 20, color: step.aVenir ? colors.muted : colors.accent, fontWeight: 700, textTransform: 'uppercase' }, `${index + 1}. ${step.phase}${step.aVenir ? ' — à venir' : ''}`),
+          div({ fontSize: 30, fontWeight: 700, color: colors.brand, marginTop: 8, lineHeight: 1.1 }, step.titre),
+          div({ fontSize: 22, color: colors.ink, marginTop: 10, lineHeight: 1.25 }, step.texte),
+        ],
+      ),
+    );
+  });
+  return satori(div({ width: '100%', height: '100%', alignItems: 'stretch', fontFamily: 'Source Sans', boxSizing: 'border-box', background: '#ffffff' }, boxes) as never, {
+    ...size,
+    fonts: await fonts(),
+  });
+}
+
+/** Text alternative of the diagram: its title and the steps in order. */
+export function amiStepsAlt(steps: AmiStepsData): string {
+  return `${steps.titre} : ${steps.etapes.map((s, i) => `${i + 1}. ${s.titre}${s.aVenir ? ' (à venir)' : ''}`).join(' ; ')}`;
+}

@@ -1,0 +1,61 @@
+import { glob, readFile } from 'node:fs/promises';
+import { matchesGlob } from 'node:path';
+import type { EditorialRule, EditorialRules } from '../schemas/editorial-rules.ts';
+
+/** One place where the text breaks an editorial rule. */
+export interface LintHit {
+  rule: string;
+  level: 'erreur' | 'avertissement';
+  /** Kit-relative file and 1-based line. */
+  file: string;
+  line: number;
+  /** The words that matched. */
+  found: string;
+  advice: string;
+}
+
+/** The rules file itself quotes the words it forbids. */
+const RULES_FILE = 'content/redaction.yaml';
+
+function hitsInText(rule: EditorialRule, file: string, text: string): LintHit[] {
+  const lines = text.split(/\r?\n/);
+  const hit = (line: number, found: string): LintHit => ({ rule: rule.id, level: rule.niveau, file, line, found, advice: rule.conseil });
+  if (rule.type === 'interdit') {
+    const pattern = new RegExp(rule.motif, 'giu');
+    return lines.flatMap((content, index) => [...content.matchAll(pattern)].map((match) => hit(index + 1, match[0])));
+  }
+  // `sigle`: the first use of the acronym must come with, or after, its long form.
+  const acronym = new RegExp(`(?<![\\p{L}\\d])${rule.sigle}(?![\\p{L}\\d])`, 'u');
+  const longForm = new RegExp(rule.formeLongue, 'iu');
+  for (let index = 0; index < lines.length; index += 1) {
+    const match = acronym.exec(lines[index]);
+    if (!match) continue;
+    const before = `${lines.slice(0, index).join('\n')}\n${lines[index]}`;
+    return longForm.test(before) ? [] : [hit(index + 1, match[0])];
+  }
+  return [];
+}
+
+/** Reads the files the rules cover (globs from the kit root) and returns every hit, file by file, line by line. */
+export async function lintKit(root: string, rules: EditorialRules): Promise<LintHit[]> {
+  const files: string[] = [];
+  for await (const file of glob(rules.fichiers, { cwd: root })) {
+    const normalised = file.split('\\').join('/');
+    if (normalised !== RULES_FILE && !files.includes(normalised)) files.push(normalised);
+  }
+  files.sort();
+  const hits: LintHit[] = [];
+  for (const file of files) {
+    const text = await readFile(`${root}/${file}`, 'utf8');
+    for (const rule of rules.regles) {
+      if (rule.exclure.some((pattern) => matchesGlob(file, pattern))) continue;
+      hits.push(...hitsInText(rule, file, text));
+    }
+  }
+  return hits.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** `content/fiches/sciapp.md:12 — « outils » : écrire « réponses possibles » [outils]` */
+export function formatLintHit(hit: LintHit): string {
+  return `${hit.file}:${hit.line} — « ${hit.found} » : ${hit.advice} [${hit.rule}]`;
+}

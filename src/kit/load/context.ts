@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { z } from 'astro/zod';
+import { KitError, zodIssuesToKitErrors } from '../errors.ts';
+import { readMarkdownFile, readYamlFile } from '../read-source.ts';
+
+/** A validated Markdown entry: its id (the file name), its kit-relative file and its frontmatter. */
+export interface Entry<Data> {
+  id: string;
+  file: string;
+  data: Data;
+}
+
+export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * What every loader shares: the kit root and the list of mistakes found so far. Loaders report
+ * mistakes here and go on, so the editor gets every mistake of the kit in one report.
+ */
+export class LoadContext {
+  readonly errors: KitError[] = [];
+
+  constructor(readonly root: string) {}
+
+  /** Kit-relative path with forward slashes, as printed in messages. */
+  rel(path: string): string {
+    return relative(this.root, path).split('\\').join('/');
+  }
+
+  path(...parts: string[]): string {
+    return join(this.root, ...parts);
+  }
+
+  report(message: string, details: KitError['details']): void {
+    this.errors.push(new KitError(message, details));
+  }
+
+  validated<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> | undefined {
+    const result = schema.safeParse(data);
+    if (result.success) return result.data;
+    this.errors.push(...zodIssuesToKitErrors(file, result.error.issues));
+    return undefined;
+  }
+
+  /** Runs `work`; a `KitError` it throws is reported and `undefined` returned. */
+  async attempt<T>(work: () => Promise<T> | T): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof KitError)) throw error;
+      this.errors.push(error);
+      return undefined;
+    }
+  }
+
+  /** Files of `folder` matching `pattern` (ids checked), sorted; a missing folder is reported unless optional. */
+  async listEntries(folder: string, pattern: RegExp, options: { optional?: boolean } = {}): Promise<{ id: string; path: string; file: string }[]> {
+    const dir = this.path(folder);
+    if (!existsSync(dir)) {
+      if (!options.optional) this.report('dossier introuvable', { file: folder, hint: `Créez le dossier ${folder}/ (voir le README).` });
+      return [];
+    }
+    const names = (await readdir(dir)).filter((name) => pattern.test(name) && !name.startsWith('_')).sort();
+    return names.flatMap((name) => {
+      const id = name.replace(pattern, '');
+      const path = join(dir, name);
+      const file = this.rel(path);
+      if (!idPattern.test(id)) {
+        this.report(`nom de fichier invalide : « ${id} »`, { file, hint: 'Utilisez des minuscules sans accent, des chiffres et des tirets (ex. « bailleur-social »).' });
+        return [];
+      }
+      return [{ id, path, file }];
+    });
+  }
+
+  /** Every Markdown/MDX file of `folder`, its frontmatter validated by `schema`. */
+  async loadMarkdownCollection<S extends z.ZodType>(folder: string, schema: S, options: { optional?: boolean } = {}): Promise<Entry<z.infer<S>>[]> {
+    const entries: Entry<z.infer<S>>[] = [];
+    for (const { id, path, file } of await this.listEntries(folder, /\.mdx?$/, options)) {
+      const source = await this.attempt(() => readMarkdownFile(path, file));
+      const data = source && this.validated(schema, source.data, file);
+      if (data) entries.push({ id, file, data });
+    }
+    return entries;
+  }
+
+  /** One YAML file validated by `schema`; a missing file is reported with `hint`. */
+  async loadYamlFile<S extends z.ZodType>(file: string, schema: S, hint: string): Promise<z.infer<S> | undefined> {
+    if (!existsSync(this.path(file))) {
+      this.report('fichier introuvable', { file, hint });
+      return undefined;
+    }
+    const raw = await this.attempt(() => readYamlFile(this.path(file), file));
+    return raw === undefined ? undefined : this.validated(schema, raw, file);
+  }
+}

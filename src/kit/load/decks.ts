@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { deckTokens, deckTokenNames } from '../deck-tokens.ts';
+import { localDeckImages } from '../deck-images.ts';
+import { parseMarkdown } from '../read-source.ts';
+import type { LoadContext } from './context.ts';
+
+export interface Deck {
+  id: string;
+  file: string;
+  title: string;
+  /** Marp Markdown, frontmatter included, with `{{ signataire.… }}` tokens still in place. */
+  source: string;
+}
+
+/** `slides/<id>.md` Marp decks: a title for the metadata, known tokens only, local images present. */
+export async function loadDecks(context: LoadContext): Promise<Deck[]> {
+  const decks: Deck[] = [];
+  for (const { id, path, file } of await context.listEntries('slides', /\.md$/)) {
+    const raw = await readFile(path, 'utf8');
+    const source = await context.attempt(() => parseMarkdown(raw, file));
+    if (!source) continue;
+    const title = (source.data as { title?: unknown }).title;
+    if (typeof title !== 'string' || title.length < 3) {
+      context.report('champ obligatoire manquant', { file, field: 'title', hint: 'Ajoutez « title: … » dans l’en-tête de la présentation (titre des fichiers PDF et PPTX).' });
+    }
+    for (const token of deckTokens(raw)) {
+      if (!(deckTokenNames as readonly string[]).includes(token.name)) {
+        context.report(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { file, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` });
+      }
+    }
+    for (const image of localDeckImages(raw)) {
+      if (!existsSync(context.path('slides', image.path))) {
+        context.report(`image introuvable : ${image.path} (ligne ${image.line})`, { file, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' });
+      }
+    }
+    decks.push({ id, file, title: typeof title === 'string' ? title : id, source: raw });
+  }
+  return decks;
+}

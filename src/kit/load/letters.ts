@@ -1,0 +1,56 @@
+import { recipientSchema, type RecipientData } from '../../schemas/recipient.ts';
+import { letterSchema, type LetterData } from '../../schemas/document.ts';
+import { letterPlaceholders, RESERVED_PLACEHOLDERS, splitPassages } from '../../letter/passages.ts';
+import { readMarkdownFile } from '../read-source.ts';
+import type { Entry, LoadContext } from './context.ts';
+
+export interface Recipient extends RecipientData {
+  id: string;
+  file: string;
+  /** Letter passages specific to this recipient type, by name (`## accroche` → `accroche`). */
+  passages: Record<string, string>;
+}
+
+export interface Letter extends Entry<LetterData> {
+  body: string;
+}
+
+/** `content/interlocuteurs/<id>.md`: frontmatter and named passages, in their declared order. */
+export async function loadRecipients(context: LoadContext): Promise<Recipient[]> {
+  const recipients: Recipient[] = [];
+  for (const { id, path, file } of await context.listEntries('content/interlocuteurs', /\.md$/)) {
+    const source = await context.attempt(() => readMarkdownFile(path, file));
+    const data = source && context.validated(recipientSchema, source.data, file);
+    const passages = source && (await context.attempt(() => splitPassages(source.body, file, source.bodyLine)));
+    if (data && passages) recipients.push({ id, file, ...data, passages });
+  }
+  return recipients.sort((a, b) => a.ordre - b.ordre || a.id.localeCompare(b.id));
+}
+
+/** `letters/<id>.md`: each placeholder must be a passage of every recipient type the letter is for. */
+export async function loadLetters(context: LoadContext, recipients: Recipient[]): Promise<Letter[]> {
+  const letters: Letter[] = [];
+  for (const { id, path, file } of await context.listEntries('letters', /\.md$/)) {
+    const source = await context.attempt(() => readMarkdownFile(path, file));
+    const data = source && context.validated(letterSchema, source.data, file);
+    if (!source || !data) continue;
+    data.interlocuteurs?.forEach((recipientId, index) => {
+      if (!recipients.some((r) => r.id === recipientId)) {
+        context.report(`type d’interlocuteur inconnu : « ${recipientId} »`, { file, field: `interlocuteurs.${index}`, hint: `Utilisez le nom d’un fichier de content/interlocuteurs/ : ${recipients.map((r) => r.id).join(', ')}.` });
+      }
+    });
+    const addressed = recipients.filter((r) => !data.interlocuteurs || data.interlocuteurs.includes(r.id));
+    for (const placeholder of letterPlaceholders(source.body).filter((p) => !RESERVED_PLACEHOLDERS.includes(p.name))) {
+      for (const recipient of addressed) {
+        if (!(placeholder.name in recipient.passages)) {
+          context.report(`passage « ${placeholder.name} » manquant (utilisé par ${file}, ligne ${source.bodyLine + placeholder.line - 1})`, {
+            file: recipient.file,
+            hint: `Ajoutez une section « ## ${placeholder.name} » dans ${recipient.file}, ou retirez {{ ${placeholder.name} }} du courrier.`,
+          });
+        }
+      }
+    }
+    letters.push({ id, file, data, body: source.body });
+  }
+  return letters;
+}
