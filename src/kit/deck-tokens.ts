@@ -1,6 +1,6 @@
 /**
  * Tokens a deck may use, replaced per signatory: `{{ signataire.nom }}`, `{{ signataire.logo }}`…
- * and the diagrams drawn from content (`{{ schema.etapesAmi }}`, an image URL).
+ * and the diagrams drawn from content (`{{ schema.etapesAmi }}`, a PNG data URI).
  * The names are French because editors write them.
  */
 export const deckTokenNames = [

@@ -12,6 +12,7 @@ import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
 import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
+import sharp from 'sharp';
 
 const missing = 'à compléter';
 
@@ -108,7 +109,8 @@ export async function buildDecks(options: {
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
   const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
   try {
-    const assets: DeckAssets = { logos, amiSteps: `data:image/svg+xml;base64,${Buffer.from(await amiStepsSvg(kit.amiSteps)).toString('base64')}` };
+    const diagram = await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer();
+    const assets: DeckAssets = { logos, amiSteps: `data:image/png;base64,${diagram.toString('base64')}` };
     const sources = new Map<string, string>();
     for (const deck of kit.decks) sources.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
     for (const variant of variants) {

@@ -14,10 +14,10 @@ const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /** Content mistakes are printed in French, without a stack trace; the build stops with exit code 1. */
-function failBuild(logger: AstroIntegrationLogger, error: unknown): never {
+function failBuild(logger: AstroIntegrationLogger, error: unknown, building: boolean): never {
   if (error instanceof KitError || error instanceof KitErrors) {
     logger.error(formatErrors(error));
-    logger.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
+    if (building) logger.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
     process.exit(1);
   }
   throw error;
@@ -59,7 +59,7 @@ export default function kitIntegration(): AstroIntegration {
           matrix = buildVariantMatrix(kit);
           logos = await loadLogos(kit);
         } catch (error) {
-          failBuild(logger, error);
+          failBuild(logger, error, command === 'build');
         }
         logger.info(
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
@@ -93,7 +93,7 @@ export default function kitIntegration(): AstroIntegration {
           logger.info(`Publié dans ${finalOutDir}`);
         } catch (error) {
           await rm(stagingDir, { recursive: true, force: true });
-          failBuild(logger, error);
+          failBuild(logger, error, true);
         }
       },
     },

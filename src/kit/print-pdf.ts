@@ -27,8 +27,24 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
     throw new KitError(`la page d’impression ${new URL(url).pathname} répond ${response?.status() ?? 'rien'}`, { hint: 'Vérifiez que la page existe dans src/pages/impression/.' });
   }
   await page.evaluate(() => document.fonts.ready);
-  await page.addScriptTag({ path: polyfill });
-  await page.waitForFunction(() => (window as unknown as { __kitPaged?: boolean }).__kitPaged === true, { timeout: timeoutMs });
+  // A script error stops Paged.js for good: report it at once rather than waiting for the timeout.
+  let onError: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    onError = (error) =>
+      reject(
+        new KitError(`Paged.js n’a pas pu mettre en page ${new URL(url).pathname} : ${error.message}`, {
+          hint: 'Vérifiez la CSS d’impression (layouts/) : Paged.js ne lit pas toutes les syntaxes récentes (:is(), :where(), imbrication…).',
+        }),
+      );
+  });
+  failed.catch(() => {}); // an error after the page is done must not crash the build
+  page.on('pageerror', onError);
+  try {
+    await page.addScriptTag({ path: polyfill });
+    await Promise.race([page.waitForFunction(() => (window as unknown as { __kitPaged?: boolean }).__kitPaged === true, { timeout: timeoutMs }), failed]);
+  } finally {
+    page.off('pageerror', onError);
+  }
   const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeoutMs });
   return { pdf, pages };

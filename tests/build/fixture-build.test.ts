@@ -91,8 +91,8 @@ describe('npm run build on the fixture kit', () => {
     const files = unzipSync(new Uint8Array(readFileSync(join(dist, 'kit/hpf/presentation.pptx'))));
     const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const notes = Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
-    expect(slides).toHaveLength(3);
-    expect(notes).toHaveLength(3);
+    expect(slides).toHaveLength(4);
+    expect(notes).toHaveLength(4);
     const allNotes = notes.map((f) => new TextDecoder().decode(files[f])).join('');
     expect(allNotes).toContain('Note de la diapositive 2.');
   });
@@ -128,6 +128,10 @@ describe('npm run build on the fixture kit', () => {
     expect(html).toContain('data:image/png;base64,');
     expect(html).toContain('contact@alpha-amo.test');
     expect(html).not.toMatch(/(src|href)="https?:/);
+    // Every image went in as a picture (an SVG data URI would be refused and shown as text).
+    expect(html).not.toContain('![');
+    expect(html.match(/<img[^>]+src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(html).toMatch(/background-image:url\(&quot;data:image\/png;base64,|background-image:url\("data:image\/png;base64,/);
   });
 });
 

@@ -62,11 +62,14 @@ describe('deck images', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kit-slides-'));
     mkdirSync(join(dir, 'photos'));
     writeFileSync(join(dir, 'photos/chantier.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-    const source = '![bg right](photos/chantier.png)\n![Logo]({{ signataire.logo }})\n![Web](https://exemple.test/a.png)';
-    expect(localDeckImages(source)).toEqual([{ path: 'photos/chantier.png', line: 1 }]);
+    writeFileSync(join(dir, 'photos/schema.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2" fill="red"/></svg>');
+    const source = '![bg right](photos/chantier.png)\n![Logo]({{ signataire.logo }})\n![Web](https://exemple.test/a.png)\n![Schéma](photos/schema.svg)';
+    expect(localDeckImages(source)).toEqual([{ path: 'photos/chantier.png', line: 1 }, { path: 'photos/schema.svg', line: 4 }]);
     const inlined = await inlineDeckImages(source, dir);
     expect(inlined).toContain('![bg right](data:image/png;base64,iVBORw==)');
     expect(inlined).toContain('![Logo]({{ signataire.logo }})');
     expect(inlined).toContain('![Web](https://exemple.test/a.png)');
+    // Marp (markdown-it) refuses SVG data URIs: SVG goes in as PNG.
+    expect(inlined).toMatch(/!\[Schéma\]\(data:image\/png;base64,[A-Za-z0-9+/=]+\)/);
   });
 });

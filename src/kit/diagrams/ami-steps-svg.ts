@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import satori from 'satori';
 import type { AmiStepsData } from '../../schemas/ami-steps.ts';
+import { frenchTypography } from '../../typography/french.mjs';
 
 const colors = { brand: '#0f5c4d', soft: '#e6f2ef', ink: '#1d2430', muted: '#4b5563', accent: '#a6360c' };
 
@@ -39,8 +40,8 @@ export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, hei
         },
         [
           div({ fontSize: 20, color: step.aVenir ? colors.muted : colors.accent, fontWeight: 700, textTransform: 'uppercase' }, `${index + 1}. ${step.phase}${step.aVenir ? ' — à venir' : ''}`),
-          div({ fontSize: 30, fontWeight: 700, color: colors.brand, marginTop: 8, lineHeight: 1.1 }, step.titre),
-          div({ fontSize: 22, color: colors.ink, marginTop: 10, lineHeight: 1.25 }, step.texte),
+          div({ fontSize: 30, fontWeight: 700, color: colors.brand, marginTop: 8, lineHeight: 1.1 }, frenchTypography(step.titre)),
+          div({ fontSize: 22, color: colors.ink, marginTop: 10, lineHeight: 1.25 }, frenchTypography(step.texte)),
         ],
       ),
     );
