@@ -22,7 +22,7 @@ const svg = await satori(
     props: {
       style: {
         width: '100%', height: '100%', boxSizing: 'border-box', display: 'flex', flexDirection: 'column',
-        alignItems: 'center', justifyContent: 'center', border: `${Math.round(6 * scale)}px dashed #6b7280`,
+        alignItems: 'center', justifyContent: 'center', textAlign: 'center', padding: Math.round(16 * scale), border: `${Math.round(6 * scale)}px dashed #6b7280`,
         borderRadius: Math.round(18 * scale), background: '#f3f4f6', color: '#374151', fontFamily: 'Source Sans',
       },
       children: [

@@ -9,6 +9,7 @@ import type { LogoSet } from './logos.ts';
 import type { VariantMatrix } from './matrix.ts';
 import { printAll } from './print-queue.ts';
 import { serveDirectory } from './static-server.ts';
+import { checkInternalLinks } from './check-links.ts';
 
 /**
  * After the site is built into `outDir`: every PDF (Paged.js in one shared Chromium) and every deck
@@ -20,6 +21,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const total = matrix.print.length + matrix.decks.length * 3;
   const progress = createProgress(logger, total);
 
+  const planned = new Set([...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))].map((output) => `/${output}`));
+  await checkInternalLinks(outDir, kit, planned);
   const browser = await findBrowser();
   logger.info(`Navigateur : ${browser.path} (${browser.source})`);
 

@@ -136,6 +136,18 @@ describe('npm run build on the fixture kit', () => {
 });
 
 describe('npm run build with a content mistake', () => {
+  it('stops on a link to a page that does not exist, naming the file it is in', () => {
+    const copy = copyFixture('link');
+    try {
+      writeFileSync(join(copy.root, 'content/fiches/essai.md'), `${readFileSync(join(copy.root, 'content/fiches/essai.md'), 'utf8')}\nVoir [la page perdue](/exemple/perdu/).\n`);
+      const result = runBuild(copy.root);
+      expect(result.status).toBe(1);
+      expect(result.output).toContain('content/fiches/essai.md — lien cassé vers /exemple/perdu/ (page /fiches/essai/)');
+    } finally {
+      copy.remove();
+    }
+  }, 120_000);
+
   it('stops on a word the editorial rules forbid, naming file and line', () => {
     const copy = copyFixture('lint');
     try {

@@ -23,10 +23,13 @@ const div = (style: Record<string, unknown>, children: unknown): Node => ({ type
  * The AMI steps as a left-to-right flow of boxes (for 16:9 slides), text turned into paths so the
  * image looks the same everywhere. Steps still to come are dashed.
  */
-export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, height: 360 }): Promise<string> {
+export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, height: 340 }): Promise<string> {
   const boxes: Node[] = [];
   steps.etapes.forEach((step, index) => {
-    if (index > 0) boxes.push(div({ alignItems: 'center', fontSize: 44, color: colors.brand, fontWeight: 700, padding: '0 6px' }, '→'));
+    // The arrow is drawn: the web font holds no arrow glyph.
+    if (index > 0) {
+      boxes.push(div({ alignItems: 'center', padding: '0 10px' }, [div({ width: 0, height: 0, borderTop: '16px solid transparent', borderBottom: '16px solid transparent', borderLeft: `22px solid ${colors.brand}` }, [])]));
+    }
     boxes.push(
       div(
         {
@@ -37,11 +40,12 @@ export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, hei
           background: step.aVenir ? '#ffffff' : colors.soft,
           padding: '16px 16px',
           height: '100%',
+          boxSizing: 'border-box',
         },
         [
-          div({ fontSize: 20, color: step.aVenir ? colors.muted : colors.accent, fontWeight: 700, textTransform: 'uppercase' }, `${index + 1}. ${step.phase}${step.aVenir ? ' — à venir' : ''}`),
-          div({ fontSize: 30, fontWeight: 700, color: colors.brand, marginTop: 8, lineHeight: 1.1 }, frenchTypography(step.titre)),
-          div({ fontSize: 22, color: colors.ink, marginTop: 10, lineHeight: 1.25 }, frenchTypography(step.texte)),
+          div({ fontSize: 22, color: step.aVenir ? colors.muted : colors.accent, fontWeight: 700, textTransform: 'uppercase' }, `${index + 1}. ${step.phase}${step.aVenir ? ' — à venir' : ''}`),
+          div({ fontSize: 34, fontWeight: 700, color: colors.brand, marginTop: 8, lineHeight: 1.1 }, frenchTypography(step.titre)),
+          div({ fontSize: 26, color: colors.ink, marginTop: 12, lineHeight: 1.25 }, frenchTypography(step.texte)),
         ],
       ),
     );
