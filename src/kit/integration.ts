@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -9,6 +10,8 @@ import { loadLogos, type LogoSet } from './logos.ts';
 import { buildVariantMatrix, type VariantMatrix } from './matrix.ts';
 import { replaceDirectory } from './publish.ts';
 import { formatLintHit, lintKit } from './editorial-lint.ts';
+import { pagedPolyfillPath } from './print-pdf.ts';
+import { PAGED_PREVIEW_SCRIPT } from './paged-preview.ts';
 
 const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -85,6 +88,13 @@ export default function kitIntegration(): AstroIntegration {
           update.outDir = pathToFileURL(stagingDir);
         }
         updateConfig(update);
+      },
+      // `astro dev`: print pages paginated in the browser by the same Paged.js as the PDFs.
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(PAGED_PREVIEW_SCRIPT, (_request, response) => {
+          response.setHeader('content-type', 'text/javascript; charset=utf-8');
+          createReadStream(pagedPolyfillPath()).pipe(response);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         try {
