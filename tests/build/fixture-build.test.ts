@@ -135,47 +135,51 @@ describe('npm run build on the fixture kit', () => {
   });
 });
 
+/** Builds a copy of the fixture kit after `damage` changed it, as a user would run `npm run build`. */
+function buildAfter(name: string, damage: (root: string) => void, check: (result: { status: number | null; output: string }, root: string) => void) {
+  const copy = copyFixture(name);
+  try {
+    damage(copy.root);
+    check(runBuild(copy.root), copy.root);
+  } finally {
+    copy.remove();
+  }
+}
+
+const append = (root: string, file: string, text: string) => writeFileSync(join(root, file), `${readFileSync(join(root, file), 'utf8')}${text}`);
+
 describe('npm run build with a content mistake', () => {
   it('stops on a link to a page that does not exist, naming the file it is in', () => {
-    const copy = copyFixture('link');
-    try {
-      writeFileSync(join(copy.root, 'content/fiches/essai.md'), `${readFileSync(join(copy.root, 'content/fiches/essai.md'), 'utf8')}\nVoir [la page perdue](/exemple/perdu/).\n`);
-      const result = runBuild(copy.root);
+    buildAfter('link', (root) => append(root, 'content/fiches/essai.md', '\nVoir [la page perdue](/exemple/perdu/).\n'), (result) => {
       expect(result.status).toBe(1);
       expect(result.output).toContain('content/fiches/essai.md — lien cassé vers /exemple/perdu/ (page /fiches/essai/)');
-    } finally {
-      copy.remove();
-    }
+    });
   }, 120_000);
 
   it('stops on a word the editorial rules forbid, naming file and line', () => {
-    const copy = copyFixture('lint');
-    try {
-      writeFileSync(join(copy.root, 'content/pages/accueil.md'), `${readFileSync(join(copy.root, 'content/pages/accueil.md'), 'utf8')}\nNos outils.\n`);
-      const result = runBuild(copy.root);
+    buildAfter('lint', (root) => append(root, 'content/pages/accueil.md', '\nNos outils.\n'), (result) => {
       expect(result.status).toBe(1);
       expect(result.output).toMatch(/content\/pages\/accueil\.md — « outils » \(règle outils, ligne \d+\)/);
       expect(result.output).toContain('→ Écrire « réponses possibles ».');
-    } finally {
-      copy.remove();
-    }
+    });
   }, 120_000);
 
   it('stops with a French message naming file and field, exit code 1, and leaves the previous dist/ as it was', () => {
-    const copy = copyFixture('missing-logo');
-    try {
-      mkdirSync(join(copy.root, 'dist'));
-      writeFileSync(join(copy.root, 'dist/precedent.txt'), 'version précédente');
-      rmSync(join(copy.root, 'content/signataires/alpha-amo/logo.png'));
-      const result = runBuild(copy.root);
-      expect(result.status).toBe(1);
-      expect(result.output).toContain('content/signataires/alpha-amo/index.yaml : « logo » — fichier introuvable : logo.png');
-      expect(result.output).toContain('→ Déposez le logo dans content/signataires/alpha-amo/');
-      expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-      expect(readFileSync(join(copy.root, 'dist/precedent.txt'), 'utf8')).toBe('version précédente');
-      expect(existsSync(join(copy.root, '.kit/staging'))).toBe(false);
-    } finally {
-      copy.remove();
-    }
+    buildAfter(
+      'missing-logo',
+      (root) => {
+        mkdirSync(join(root, 'dist'));
+        writeFileSync(join(root, 'dist/precedent.txt'), 'version précédente');
+        rmSync(join(root, 'content/signataires/alpha-amo/logo.png'));
+      },
+      (result, root) => {
+        expect(result.status).toBe(1);
+        expect(result.output).toContain('content/signataires/alpha-amo/index.yaml : « logo » — fichier introuvable : logo.png');
+        expect(result.output).toContain('→ Déposez le logo dans content/signataires/alpha-amo/');
+        expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+        expect(readFileSync(join(root, 'dist/precedent.txt'), 'utf8')).toBe('version précédente');
+        expect(existsSync(join(root, '.kit/staging'))).toBe(false);
+      },
+    );
   }, 120_000);
 });
