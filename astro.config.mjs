@@ -12,4 +12,14 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), kit()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // MDX pages carry an Astro directive that the bundler warns about on every build; it is harmless.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
 });
