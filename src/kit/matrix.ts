@@ -17,8 +17,10 @@ export interface PrintVariant {
   printPath: string;
   /** PDF path relative to the output folder: `kit/<signataire>/<name>.pdf`. */
   output: string;
-  /** PDF title (metadata) and label in download lists. */
+  /** PDF title (metadata): the label and the signatory. */
   title: string;
+  /** Label in download lists: « Courrier de demande de rendez-vous — Préfecture ». */
+  label: string;
   /** Pages the PDF should have; the build warns when it differs. */
   expectedPages: number;
 }
@@ -53,11 +55,17 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
   for (const signatory of kit.signatories) {
     const sig = signatory.id;
     const folder = kitFolder(sig);
-    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output'>) =>
-      print.push({ ...variant, signatory: sig, printPath: `/impression/${sig}/${variant.name}/`, output: `${folder}/${variant.name}.pdf` });
+    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title'>) =>
+      print.push({
+        ...variant,
+        signatory: sig,
+        title: `${variant.label} — ${signatory.nomCourt}`,
+        printPath: `/impression/${sig}/${variant.name}/`,
+        output: `${folder}/${variant.name}.pdf`,
+      });
 
     for (const brochure of kit.brochures) {
-      add({ kind: 'plaquette', documentId: brochure.id, name: brochure.id, title: `${brochure.data.titre} — ${signatory.nomCourt}`, expectedPages: brochure.data.pages });
+      add({ kind: 'plaquette', documentId: brochure.id, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
     }
     for (const letter of kit.letters) {
       for (const recipient of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id))) {
@@ -66,13 +74,13 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
           documentId: letter.id,
           recipient: recipient.id,
           name: `${letter.id}-${recipient.id}`,
-          title: `${letter.data.titre} (${recipient.libelle}) — ${signatory.nomCourt}`,
+          label: `${letter.data.titre} — ${recipient.libelle}`,
           expectedPages: letter.data.pages,
         });
       }
     }
     for (const sheet of kit.sheets) {
-      add({ kind: 'fiche', documentId: sheet.id, name: `fiche-${sheet.id}`, title: `Fiche ${sheet.data.titre} — ${signatory.nomCourt}`, expectedPages: SHEET_PAGES });
+      add({ kind: 'fiche', documentId: sheet.id, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
     }
     for (const deck of kit.decks) {
       decks.push({

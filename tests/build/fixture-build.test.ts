@@ -61,7 +61,7 @@ describe('npm run build on the fixture kit', () => {
 
   it('sets title, author and language in each PDF', async () => {
     const pdf = await PDFDocument.load(readFileSync(join(dist, 'kit/alpha-amo/courrier-elu.pdf')), { updateMetadata: false });
-    expect(pdf.getTitle()).toBe('Courrier d’essai (Maire ou élu·e municipal·e) — Alpha AMO');
+    expect(pdf.getTitle()).toBe('Courrier d’essai — Maire ou élu·e municipal·e — Alpha AMO');
     expect(pdf.getAuthor()).toBe('Alpha AMO Conseil');
     expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toContain('fr-FR');
   });
