@@ -46,6 +46,7 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
     page.off('pageerror', onError);
   }
   const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, timeout: timeoutMs });
+  // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
   return { pdf, pages };
 }

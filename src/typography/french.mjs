@@ -23,6 +23,8 @@ const rules = [
   { name: 'fr/kit/apostrophe', handler: (text) => text.replace(/(\p{L})'(?=\p{L})/gu, '$1’') },
   // ... → …
   { name: 'fr/kit/ellipsis', handler: (text) => text.replace(/(?<!\.)\.\.\.(?!\.)/g, '…') },
+  // 2016-2018 : a range of numbers never breaks at its hyphen (non-breaking hyphen).
+  { name: 'fr/kit/numberRange', handler: (text) => text.replace(/(\d)-(?=\d)/g, '$1\u2011') },
   // 600 € · 20 % : the unit stays with its number.
   { name: 'fr/kit/units', handler: (text) => text.replace(new RegExp(`(\\d)${spaces}+(€|%|m²)`, 'g'), `$1${NBSP}$2`) },
   // 1 362 QPV: a narrow no-break space between groups of three digits.

@@ -66,6 +66,13 @@ describe('npm run build on the fixture kit', () => {
     expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toContain('fr-FR');
   });
 
+  it('makes tagged PDFs with bookmarks, for screen readers and navigation', async () => {
+    const pdf = await PDFDocument.load(readFileSync(join(dist, 'kit/hpf/fiche-essai.pdf')));
+    expect(pdf.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+    expect(pdf.catalog.get(PDFName.of('MarkInfo'))).toBeDefined();
+    expect(pdf.catalog.get(PDFName.of('Outlines'))).toBeDefined();
+  });
+
   it('prints the signatory, the recipient’s salutation and passages in the letter', async () => {
     const text = await pdfText('kit/alpha-amo/courrier-bailleur-social.pdf');
     expect(text).toContain('Alpha AMO Conseil');
