@@ -28,11 +28,11 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
   }
   await page.evaluate(() => document.fonts.ready);
   // A script error stops Paged.js for good: report it at once rather than waiting for the timeout.
-  let onError: (error: Error) => void = () => {};
+  let onError: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => {
     onError = (error) =>
       reject(
-        new KitError(`Paged.js n’a pas pu mettre en page ${new URL(url).pathname} : ${error.message}`, {
+        new KitError(`Paged.js n’a pas pu mettre en page ${new URL(url).pathname} : ${error instanceof Error ? error.message : String(error)}`, {
           hint: 'Vérifiez la CSS d’impression (layouts/) : Paged.js ne lit pas toutes les syntaxes récentes (:is(), :where(), imbrication…).',
         }),
       );
