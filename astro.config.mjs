@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import kit from './src/kit/integration.ts';
@@ -7,8 +8,8 @@ import kit from './src/kit/integration.ts';
 // root Astro is run on — this project, or a fixture kit in tests (`astro build --root tests/fixtures/…`).
 export default defineConfig({
   site: 'https://qpv.habitatparticipatif-france.fr',
-  srcDir: new URL('./src/', import.meta.url).pathname,
-  publicDir: new URL('./public/', import.meta.url).pathname,
+  srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
+  publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), kit()],

@@ -28,9 +28,10 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
   const printStarted = performance.now();
   const server = await serveDirectory(outDir);
-  const session = await BrowserSession.open(browser);
+  let session: BrowserSession | undefined;
   let printed;
   try {
+    session = await BrowserSession.open(browser);
     printed = await printAll({
       kit,
       variants: matrix.print,
@@ -44,7 +45,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
       },
     });
   } finally {
-    await session.close();
+    await session?.close();
     await server.close();
   }
   for (const { variant, pageCount } of printed) {

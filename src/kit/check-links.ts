@@ -15,7 +15,13 @@ export function sourceOfPage(kit: Kit, pagePath: string): string | undefined {
 }
 
 function exists(outDir: string, path: string): boolean {
-  const target = join(outDir, decodeURIComponent(path));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // « /100%/ » : not an address at all
+  }
+  const target = join(outDir, decoded);
   if (!existsSync(target)) return false;
   return statSync(target).isFile() || existsSync(join(target, 'index.html'));
 }

@@ -8,11 +8,20 @@ import sharp from 'sharp';
 const imagePattern = /(!\[[^\]]*\]\()([^)\s]+)((?:\s+"[^"]*")?\))/g;
 const isLocal = (url: string) => !/^(https?:|data:|\{\{)/.test(url);
 
+/** `photos/la%20cour.jpg` → `photos/la cour.jpg`; a stray « % » is left as typed. */
+function decodePath(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Local image paths of a deck (relative to `slides/`), with their line, for validation. */
 export function localDeckImages(source: string): { path: string; line: number }[] {
   return [...source.matchAll(imagePattern)]
     .filter((match) => isLocal(match[2]))
-    .map((match) => ({ path: decodeURI(match[2]), line: source.slice(0, match.index).split('\n').length }));
+    .map((match) => ({ path: decodePath(match[2]), line: source.slice(0, match.index).split('\n').length }));
 }
 
 /**
@@ -37,7 +46,7 @@ export async function inlineDeckImages(source: string, slidesDir: string): Promi
     }
   }
   return source.replace(imagePattern, (whole, open: string, url: string, close: string) => {
-    const inlined = data.get(decodeURI(url));
+    const inlined = data.get(decodePath(url));
     return inlined ? `${open}${inlined}${close}` : whole;
   });
 }

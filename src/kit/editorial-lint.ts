@@ -25,7 +25,8 @@ function hitsInText(rule: EditorialRule, file: string, text: string): LintHit[] 
     return lines.flatMap((content, index) => [...content.matchAll(pattern)].map((match) => hit(index + 1, match[0])));
   }
   // `sigle`: the first use of the acronym must come with, or after, its long form.
-  const acronym = new RegExp(`(?<![\\p{L}\\d])${rule.sigle}(?![\\p{L}\\d])`, 'u');
+  const escaped = rule.sigle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const acronym = new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'u');
   const longForm = new RegExp(rule.formeLongue, 'iu');
   for (let index = 0; index < lines.length; index += 1) {
     const match = acronym.exec(lines[index]);

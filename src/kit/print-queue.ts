@@ -29,9 +29,11 @@ export async function printAll(options: {
   const { kit, variants, session, origin, outDir, concurrency, onOutput } = options;
   const polyfill = pagedPolyfillPath();
   const limit = pLimit(concurrency);
+  // After the first failure, start nothing more: the build is going to stop anyway.
+  const stopOnFailure = <T>(promise: Promise<T>) => promise.catch((error: unknown) => { limit.clearQueue(); throw error; });
   return Promise.all(
     variants.map((variant) =>
-      limit(async () => {
+      stopOnFailure(limit(async () => {
         const started = performance.now();
         const printed = await session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill));
         const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
@@ -47,7 +49,7 @@ export async function printAll(options: {
         await writeFile(target, bytes);
         onOutput(variant, performance.now() - started, pageCount);
         return { variant, pageCount, bytes: bytes.length };
-      }),
+      })),
     ),
   );
 }

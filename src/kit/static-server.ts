@@ -7,7 +7,13 @@ import { lookup } from 'mrmime';
 /** Serves the freshly built site on loopback so the browser prints pages with their CSS, fonts and images. */
 export async function serveDirectory(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
     let file = normalize(join(root, pathname));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();

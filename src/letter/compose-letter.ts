@@ -38,9 +38,10 @@ export function frenchDate(date: Date): string {
  */
 export function composeLetter(input: { letter: Letter; recipient: Recipient; signatory: Signatory; addressee?: Addressee; date?: Date }): LetterModel {
   const { letter, recipient, signatory, addressee, date } = input;
-  const appel = addressee ? recipient.appel[addressee.gender] : genericSalutation(recipient.appel).replace(/,$/, '');
+  const appel = addressee ? recipient.appel[addressee.gender] : genericSalutation(recipient.appel);
   const presentation = signatory.presentation ?? letter.data.presentationParDefaut;
-  const markdown = fillPassages(letter.body, { ...recipient.passages, appel, presentation });
+  // Passages first, then the letter's own placeholders, which passages may use too.
+  const markdown = fillPassages(fillPassages(letter.body, recipient.passages), { appel, presentation });
   const site = signatory.siteWeb?.replace(/^https?:\/\//, '').replace(/\/$/, '');
   return {
     sender: {

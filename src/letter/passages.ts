@@ -1,7 +1,9 @@
 import { KitError } from '../kit/errors.ts';
 
 const passageHeading = /^##\s+([a-z0-9-]+)\s*$/;
-const placeholderPattern = /\{\{\s*([a-z0-9-]+)\s*\}\}/g;
+// Any {{ … }}: a name that cannot be a passage is reported rather than printed as typed.
+const placeholderPattern = /\{\{\s*([^{}]+?)\s*\}\}/g;
+export const placeholderNamePattern = /^[a-z0-9-]+$/;
 
 /**
  * Splits a recipient file's body into named passages: each `## name` heading starts the passage

@@ -1,5 +1,18 @@
 import { z } from 'astro/zod';
 
+/** A regular expression the lint can compile (Unicode, case-insensitive), with a French message otherwise. */
+const pattern = z.string().min(1).refine(
+  (source) => {
+    try {
+      new RegExp(source, 'giu');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expression régulière invalide : échappez les caractères spéciaux ( ) [ ] . * + ? avec \\' },
+);
+
 /** One rule of the editorial lint: a word to avoid, or an acronym to spell out at first use. */
 const ruleSchema = z.discriminatedUnion('type', [
   z
@@ -11,7 +24,7 @@ const ruleSchema = z.discriminatedUnion('type', [
       /** `erreur` fails the build; `avertissement` is only reported. */
       niveau: z.enum(['erreur', 'avertissement']),
       /** Regular expression searched in each line: `\\boutils?\\b`. */
-      motif: z.string().min(1),
+      motif: pattern,
       /** What to write instead, shown with each hit. */
       conseil: z.string().min(3),
       /** Files (glob, from the kit root) the rule does not apply to. */
@@ -27,7 +40,7 @@ const ruleSchema = z.discriminatedUnion('type', [
       /** The acronym: `QPV`. */
       sigle: z.string().min(2),
       /** Regular expression of the long form: `quartiers? prioritaires?`. */
-      formeLongue: z.string().min(3),
+      formeLongue: pattern,
       conseil: z.string().min(3),
       exclure: z.array(z.string()).default([]),
     })

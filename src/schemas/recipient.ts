@@ -23,7 +23,7 @@ export const recipientSchema = z
 
 export type RecipientData = z.infer<typeof recipientSchema>;
 
-/** The salutation used when the recipient's gender is not known: « Madame la Maire, Monsieur le Maire, ». */
+/** The form of address when the recipient's gender is not known: « Madame la Maire, Monsieur le Maire ». */
 export function genericSalutation(appel: RecipientData['appel']): string {
-  return `${appel.madame}, ${appel.monsieur},`;
+  return `${appel.madame}, ${appel.monsieur}`;
 }

@@ -53,6 +53,11 @@ describe('composeLetter', () => {
     expect(html.indexOf('Passage propre')).toBeLessThan(html.indexOf('Paragraphe commun'));
   });
 
+  it('fills the form of address inside a recipient’s passage too', () => {
+    const polite = { ...elu, passages: { ...elu.passages, proposition: 'Nous vous proposons, {{ appel }}, une rencontre.' } };
+    expect(composeLetter({ letter, recipient: polite, signatory: alpha }).bodyHtml).toContain('Nous vous proposons, Madame la Maire, Monsieur le Maire, une rencontre.');
+  });
+
   it('falls back to the letter’s default presentation', () => {
     expect(composeLetter({ letter, recipient: elu, signatory: hpf }).bodyHtml).toContain('Présentation par défaut du signataire.');
   });

@@ -93,6 +93,31 @@ describe('loadKit reports content mistakes in French, naming file and field', ()
     expect(report.errors[0].message).toMatch(/image introuvable : photos\/absente\.jpg \(ligne \d+\)/);
   });
 
+  it('a placeholder that can be no passage name, instead of printing it as typed', async () => {
+    const report = await reportAfter((root) => appendFileSync(join(root, 'letters/courrier.md'), '\n{{ Signataire.nom }}\n'));
+    expect(report.errors[0].details.file).toBe('letters/courrier.md');
+    expect(report.errors[0].message).toMatch(/emplacement invalide « \{\{ Signataire\.nom \}\} » à la ligne \d+/);
+  });
+
+  it('a field of the wrong type, told apart from a missing one', async () => {
+    const report = await reportAfter((root) => {
+      const file = join(root, 'letters/courrier.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('pages: 1', 'pages: une'));
+    });
+    expect(report.errors[0]).toMatchObject({ message: 'valeur de type incorrect', details: { file: 'letters/courrier.md', field: 'pages', hint: 'Il faut un nombre.' } });
+  });
+
+  it('an editorial rule whose pattern cannot be read, in French', async () => {
+    const report = await reportAfter((root) => appendFileSync(join(root, 'content/redaction.yaml'), '  - type: interdit\n    id: parenthese\n    niveau: erreur\n    motif: "mot ("\n    conseil: un conseil\n'));
+    expect(report.errors[0].details).toMatchObject({ file: 'content/redaction.yaml', field: 'regles.2.motif' });
+    expect(report.errors[0].message).toContain('expression régulière invalide');
+  });
+
+  it('two files that would make the same page (.md and .mdx)', async () => {
+    const report = await reportAfter((root) => writeFileSync(join(root, 'content/pages/accueil.mdx'), readFileSync(join(root, 'content/pages/accueil.md'))));
+    expect(report.errors[0]).toMatchObject({ message: 'même nom que content/pages/accueil.md', details: { file: 'content/pages/accueil.mdx' } });
+  });
+
   it('text outside any passage in a recipient file', async () => {
     const report = await reportAfter((root) => {
       const file = join(root, 'content/interlocuteurs/elu.md');

@@ -53,8 +53,8 @@ describe('recipient schema', () => {
     expect(recipientSchema.parse(recipient).ordre).toBe(100);
   });
 
-  it('builds the salutation for an unknown addressee from both forms', () => {
-    expect(genericSalutation(recipient.appel)).toBe('Madame la Maire, Monsieur le Maire,');
+  it('builds the form of address for an unknown addressee from both forms', () => {
+    expect(genericSalutation(recipient.appel)).toBe('Madame la Maire, Monsieur le Maire');
   });
 });
 

@@ -1,5 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BrowserLocation } from './find-browser.ts';
+import { KitError } from '../errors.ts';
 
 /**
  * Flags for a closed network and a container: no background traffic; no sandbox as root, nor for the
@@ -28,11 +29,18 @@ export class BrowserSession {
   private constructor(private readonly browser: Browser) {}
 
   static async open(location: BrowserLocation): Promise<BrowserSession> {
-    const browser = await puppeteer.launch({
-      executablePath: location.path,
-      headless: location.headlessShell ? 'shell' : true,
-      args: launchArgs(location),
-    });
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath: location.path,
+        headless: location.headlessShell ? 'shell' : true,
+        args: launchArgs(location),
+      });
+    } catch (error) {
+      throw new KitError(`le navigateur ${location.path} ne démarre pas : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
+        hint: 'Indiquez un autre Chrome ou Chromium avec CHROME_PATH, ou installez les bibliothèques qui lui manquent (message ci-dessus).',
+      });
+    }
     const session = new BrowserSession(browser);
     const onSignal = () => void session.close().finally(() => process.exit(130));
     process.once('SIGINT', onSignal);

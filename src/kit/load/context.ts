@@ -37,7 +37,8 @@ export class LoadContext {
   }
 
   validated<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> | undefined {
-    const result = schema.safeParse(data);
+    // reportInput: tell a missing field from a field of the wrong type.
+    const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return result.data;
     this.errors.push(...zodIssuesToKitErrors(file, result.error.issues));
     return undefined;
@@ -62,6 +63,7 @@ export class LoadContext {
       return [];
     }
     const names = (await readdir(dir)).filter((name) => pattern.test(name) && !name.startsWith('_')).sort();
+    const seen = new Map<string, string>();
     return names.flatMap((name) => {
       const id = name.replace(pattern, '');
       const path = join(dir, name);
@@ -70,6 +72,12 @@ export class LoadContext {
         this.report(`nom de fichier invalide : « ${id} »`, { file, hint: 'Utilisez des minuscules sans accent, des chiffres et des tirets (ex. « bailleur-social »).' });
         return [];
       }
+      const twin = seen.get(id);
+      if (twin) {
+        this.report(`même nom que ${twin}`, { file, hint: 'Gardez un seul des deux fichiers (.md ou .mdx) : ils donneraient la même page.' });
+        return [];
+      }
+      seen.set(id, file);
       return [{ id, path, file }];
     });
   }

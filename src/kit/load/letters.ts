@@ -1,6 +1,6 @@
 import { recipientSchema, type RecipientData } from '../../schemas/recipient.ts';
 import { letterSchema, type LetterData } from '../../schemas/document.ts';
-import { letterPlaceholders, RESERVED_PLACEHOLDERS, splitPassages } from '../../letter/passages.ts';
+import { letterPlaceholders, placeholderNamePattern, RESERVED_PLACEHOLDERS, splitPassages } from '../../letter/passages.ts';
 import { readMarkdownFile } from '../read-source.ts';
 import type { Entry, LoadContext } from './context.ts';
 
@@ -22,6 +22,12 @@ export async function loadRecipients(context: LoadContext): Promise<Recipient[]>
     const source = await context.attempt(() => readMarkdownFile(path, file));
     const data = source && context.validated(recipientSchema, source.data, file);
     const passages = source && (await context.attempt(() => splitPassages(source.body, file, source.bodyLine)));
+    // Inside a passage, only the letter's own placeholders make sense ({{ appel }}…).
+    for (const text of Object.values(passages ?? {})) {
+      for (const placeholder of letterPlaceholders(text).filter((p) => !RESERVED_PLACEHOLDERS.includes(p.name))) {
+        context.report(`emplacement « {{ ${placeholder.name} }} » inconnu dans un passage`, { file, hint: `Dans un passage, seuls ${RESERVED_PLACEHOLDERS.map((n) => `{{ ${n} }}`).join(' et ')} sont remplacés.` });
+      }
+    }
     if (data && passages) recipients.push({ id, file, ...data, passages });
   }
   return recipients.sort((a, b) => a.ordre - b.ordre || a.id.localeCompare(b.id));
@@ -40,7 +46,15 @@ export async function loadLetters(context: LoadContext, recipients: Recipient[])
       }
     });
     const addressed = recipients.filter((r) => !data.interlocuteurs || data.interlocuteurs.includes(r.id));
-    for (const placeholder of letterPlaceholders(source.body).filter((p) => !RESERVED_PLACEHOLDERS.includes(p.name))) {
+    for (const placeholder of letterPlaceholders(source.body)) {
+      if (!placeholderNamePattern.test(placeholder.name)) {
+        context.report(`emplacement invalide « {{ ${placeholder.name} }} » à la ligne ${source.bodyLine + placeholder.line - 1}`, {
+          file,
+          hint: `Un emplacement porte le nom d’un passage des interlocuteurs, en minuscules (ex. {{ accroche }}), ou ${RESERVED_PLACEHOLDERS.map((n) => `{{ ${n} }}`).join(', ')}.`,
+        });
+        continue;
+      }
+      if (RESERVED_PLACEHOLDERS.includes(placeholder.name)) continue;
       for (const recipient of addressed) {
         if (!(placeholder.name in recipient.passages)) {
           context.report(`passage « ${placeholder.name} » manquant (utilisé par ${file}, ligne ${source.bodyLine + placeholder.line - 1})`, {
