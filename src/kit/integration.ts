@@ -47,6 +47,7 @@ export default function kitIntegration(): AstroIntegration {
   let kit: Kit;
   let matrix: VariantMatrix;
   let logos: LogoSet;
+  let webLogos: LogoSet;
   let finalOutDir: string;
   let stagingDir: string;
 
@@ -61,6 +62,7 @@ export default function kitIntegration(): AstroIntegration {
           await checkEditorialRules(kit, logger);
           matrix = buildVariantMatrix(kit);
           logos = await loadLogos(kit);
+          webLogos = await loadLogos(kit, 'web');
         } catch (error) {
           failBuild(logger, error, command === 'build');
         }
@@ -69,7 +71,7 @@ export default function kitIntegration(): AstroIntegration {
         );
         addWatchFile(new URL('./content/site.yaml', config.root));
         addMiddleware({ order: 'post', entrypoint: new URL('./typography-middleware.ts', import.meta.url) });
-        const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\n`;
+        const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
         const update: Parameters<typeof updateConfig>[0] = {
           vite: {
             plugins: [

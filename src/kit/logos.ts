@@ -5,14 +5,14 @@ import { KitError } from './errors.ts';
 /** Logos as PNG data URIs, by signatory or partner id: embedded as images in PDFs and decks. */
 export type LogoSet = Record<string, string>;
 
-/** Long side of a logo raster: 900 px prints sharp at 300 dpi up to 7,6 cm. */
-const PRINT_SIZE = 900;
+/** Long side of a logo raster: 900 px prints sharp at 300 dpi up to 7,6 cm; 320 px is plenty on screen. */
+export const LOGO_SIZES = { print: 900, web: 320 } as const;
 
-/** Renders one logo file (SVG, PNG, JPEG) to a PNG data URI with a transparent background kept. */
-export async function logoToPng(path: string, file: string, field: string): Promise<string> {
+/** Renders one logo file (SVG, PNG, JPEG) to a PNG data URI, transparent background kept. */
+export async function logoToPng(path: string, file: string, field: string, size: number = LOGO_SIZES.print): Promise<string> {
   try {
     const png = await sharp(path, { density: 300 })
-      .resize({ width: PRINT_SIZE, height: PRINT_SIZE, fit: 'inside', withoutEnlargement: true })
+      .resize({ width: size, height: size, fit: 'inside', withoutEnlargement: true })
       .png()
       .toBuffer();
     return `data:image/png;base64,${png.toString('base64')}`;
@@ -25,11 +25,12 @@ export async function logoToPng(path: string, file: string, field: string): Prom
   }
 }
 
-/** Every logo the documents need: each signatory's and each partner's. */
-export async function loadLogos(kit: Kit): Promise<LogoSet> {
+/** Every logo the documents (`print`) or the site pages (`web`, lighter) need: each signatory's and each partner's. */
+export async function loadLogos(kit: Kit, use: keyof typeof LOGO_SIZES = 'print'): Promise<LogoSet> {
+  const size = LOGO_SIZES[use];
   const entries = await Promise.all([
-    ...kit.signatories.map(async (s) => [s.id, await logoToPng(s.logoPath, s.file, 'logo')] as const),
-    ...kit.site.partners.map(async (p, i) => [`partenaire:${p.id}`, await logoToPng(p.logoPath, 'content/site.yaml', `partenaires.${i}.logo`)] as const),
+    ...kit.signatories.map(async (s) => [s.id, await logoToPng(s.logoPath, s.file, 'logo', size)] as const),
+    ...kit.site.partners.map(async (p, i) => [`partenaire:${p.id}`, await logoToPng(p.logoPath, 'content/site.yaml', `partenaires.${i}.logo`, size)] as const),
   ]);
   return Object.fromEntries(entries);
 }

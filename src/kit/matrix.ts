@@ -9,6 +9,8 @@ export interface PrintVariant {
   signatory: string;
   /** Id of the source: brochure, letter or sheet. */
   documentId: string;
+  /** Kit-relative file of that source, to name it in messages. */
+  sourceFile: string;
   /** Recipient type, for letters only. */
   recipient?: string;
   /** French file name without extension: `plaquette`, `courrier-elu`, `fiche-sciapp`. */
@@ -65,13 +67,14 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
       });
 
     for (const brochure of kit.brochures) {
-      add({ kind: 'plaquette', documentId: brochure.id, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
+      add({ kind: 'plaquette', documentId: brochure.id, sourceFile: brochure.file, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
     }
     for (const letter of kit.letters) {
       for (const recipient of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id))) {
         add({
           kind: 'courrier',
           documentId: letter.id,
+          sourceFile: letter.file,
           recipient: recipient.id,
           name: `${letter.id}-${recipient.id}`,
           label: `${letter.data.titre} — ${recipient.libelle}`,
@@ -80,7 +83,7 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
       }
     }
     for (const sheet of kit.sheets) {
-      add({ kind: 'fiche', documentId: sheet.id, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
+      add({ kind: 'fiche', documentId: sheet.id, sourceFile: sheet.file, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
     }
     for (const deck of kit.decks) {
       decks.push({
@@ -107,13 +110,7 @@ function assertUniqueOutputs(kit: Kit, print: PrintVariant[], decks: DeckVariant
     }
     seen.set(output, source);
   };
-  const sourceOf = (variant: PrintVariant) =>
-    variant.kind === 'plaquette'
-      ? kit.brochures.find((b) => b.id === variant.documentId)!.file
-      : variant.kind === 'courrier'
-        ? kit.letters.find((l) => l.id === variant.documentId)!.file
-        : kit.sheets.find((s) => s.id === variant.documentId)!.file;
-  for (const variant of print) claim(variant.output, sourceOf(variant));
+  for (const variant of print) claim(variant.output, variant.sourceFile);
   for (const deck of decks) {
     const file = kit.decks.find((d) => d.id === deck.deckId)!.file;
     for (const output of Object.values(deck.outputs)) claim(output, file);

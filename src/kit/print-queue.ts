@@ -4,8 +4,19 @@ import pLimit from 'p-limit';
 import type { BrowserSession } from './browser/browser-session.ts';
 import type { Kit } from './load-kit.ts';
 import type { PrintVariant } from './matrix.ts';
+import { KitError } from './errors.ts';
 import { withMetadata } from './pdf-metadata.ts';
 import { pagedPolyfillPath, printWithPagedJs } from './print-pdf.ts';
+
+/** Any failure while printing, as a French error naming the source and the PDF (timeouts, crashes included). */
+function printFailure(error: unknown, variant: PrintVariant): KitError {
+  if (error instanceof KitError) return new KitError(error.message, { ...error.details, file: error.details.file ?? variant.sourceFile });
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new KitError(`impression de ${variant.output} impossible : ${reason}`, {
+    file: variant.sourceFile,
+    hint: 'Si la mise en page ne finit pas (délai dépassé), cherchez dans ce document une image énorme ou un bloc trop haut pour une page ; sinon relancez la fabrication.',
+  });
+}
 
 export interface PrintedPdf {
   variant: PrintVariant;
@@ -35,7 +46,11 @@ export async function printAll(options: {
     variants.map((variant) =>
       stopOnFailure(limit(async () => {
         const started = performance.now();
-        const printed = await session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill));
+        const printed = await session
+          .withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill))
+          .catch((error: unknown) => {
+            throw printFailure(error, variant);
+          });
         const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
         const { bytes, pageCount } = await withMetadata(printed.pdf, {
           title: variant.title,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { KitError } from './errors.ts';
 
 /**
  * Replaces `target` by `staging` with two renames on the same disk, so readers see the old output or
@@ -12,7 +13,15 @@ export async function replaceDirectory(stagingDir: string, targetDir: string): P
   const previous = `${target}.previous`;
   await rm(previous, { recursive: true, force: true });
   const hadTarget = existsSync(target);
-  if (hadTarget) await rename(target, previous);
+  if (hadTarget) {
+    try {
+      await rename(target, previous);
+    } catch (error) {
+      throw new KitError(`impossible de remplacer ${target} : ${(error as NodeJS.ErrnoException).code ?? error}`, {
+        hint: 'Un programme utilise sans doute ce dossier (aperçu du site, fichier ouvert) : fermez-le et relancez la fabrication. Le nouveau kit n’a pas été publié.',
+      });
+    }
+  }
   try {
     await rename(staging, target);
   } catch (error) {

@@ -1,5 +1,17 @@
 import { z } from 'astro/zod';
 
+/** The photo of an example: the file when there is one, the caption and the credit always. */
+export const photoSchema = z
+  .object({
+    /** Image file next to the Markdown file (JPEG, PNG or WebP). */
+    fichier: z.string().regex(/\.(jpe?g|png|webp)$/i, 'la photo doit être un fichier .jpg, .png ou .webp').optional(),
+    /** Caption shown under the photo. */
+    legende: z.string().min(3),
+    /** Credit line: author or source, « à compléter » when unknown. */
+    credit: z.string().min(3),
+  })
+  .strict();
+
 /** A real participatory housing project: `content/exemples/<id>.md`. Facts only from sourced material. */
 export const exampleSchema = z
   .object({
@@ -22,17 +34,7 @@ export const exampleSchema = z
     /** One-sentence summary for lists. */
     resume: z.string().min(10),
     /** Photo: while `fichier` is absent, a « photo à fournir » placeholder shows the caption and credit. */
-    photo: z
-      .object({
-        /** Image file next to the Markdown file (JPEG, PNG or WebP). */
-        fichier: z.string().regex(/\.(jpe?g|png|webp)$/i, 'la photo doit être un fichier .jpg, .png ou .webp').optional(),
-        /** Caption shown under the photo. */
-        legende: z.string().min(3),
-        /** Credit line: author or source, « à compléter » when unknown. */
-        credit: z.string().min(3),
-      })
-      .strict()
-      .optional(),
+    photo: photoSchema.optional(),
     /** Sort order in lists (smallest first). */
     ordre: z.number().int().default(100),
     /** Sources: label and address. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
@@ -124,6 +124,13 @@ describe('npm run build on the fixture kit', () => {
     expect(text).toMatch(/à venir/i);
   });
 
+  it('shows an example’s photo, optimised, with its caption and credit', () => {
+    const page = readFileSync(join(dist, 'exemples/essai/index.html'), 'utf8');
+    expect(page).toMatch(/<img[^>]+src="\/_astro\/facade\.[^"]+\.webp"[^>]+alt="La façade du projet d’essai"/);
+    expect(page).not.toContain('Photo à fournir');
+    expect(page).toContain('Crédit\u00a0: à compléter');
+  });
+
   it('shows a printed document on its site page with its PDF', () => {
     const page = readFileSync(join(dist, 'ami/index.html'), 'utf8');
     expect(page).toContain('Le règlement d’essai tient sur une page.');
@@ -156,11 +163,23 @@ function buildAfter(name: string, damage: (root: string) => void, check: (result
 const append = (root: string, file: string, text: string) => writeFileSync(join(root, file), `${readFileSync(join(root, file), 'utf8')}${text}`);
 
 describe('npm run build with a content mistake', () => {
-  it('stops on a link to a page that does not exist, naming the file it is in', () => {
-    buildAfter('link', (root) => append(root, 'content/fiches/essai.md', '\nVoir [la page perdue](/exemple/perdu/).\n'), (result) => {
-      expect(result.status).toBe(1);
-      expect(result.output).toContain('content/fiches/essai.md — lien cassé vers /exemple/perdu/ (page /fiches/essai/)');
-    });
+  it('stops on a link to a page that does not exist, after the site was built, and keeps the previous dist/', () => {
+    buildAfter(
+      'link',
+      (root) => {
+        mkdirSync(join(root, 'dist'));
+        writeFileSync(join(root, 'dist/precedent.txt'), 'version précédente');
+        append(root, 'content/fiches/essai.md', '\nVoir [la page perdue](/exemple/perdu/).\n');
+      },
+      (result, root) => {
+        expect(result.status).toBe(1);
+        expect(result.output).toContain('content/fiches/essai.md — lien cassé vers /exemple/perdu/ (page /fiches/essai/)');
+        // The site had been built into the staging folder: it is gone, the previous dist/ is as it was.
+        expect(result.output).toContain('generating static routes');
+        expect(existsSync(join(root, '.kit/staging'))).toBe(false);
+        expect(readdirSync(join(root, 'dist'))).toEqual(['precedent.txt']);
+      },
+    );
   }, 120_000);
 
   it('stops on a word the editorial rules forbid, naming file and line', () => {
