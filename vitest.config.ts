@@ -2,12 +2,22 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
-    // The build tests run the real pipeline (Astro, Chromium, Marp): minutes, not milliseconds.
-    testTimeout: 30_000,
-    hookTimeout: 300_000,
+    // The build tests share one fixture build and spawn Astro: one file at a time.
     fileParallelism: false,
-    globalSetup: ['./tests/support/global-setup.ts'],
+    projects: [
+      // Fast tests of pure modules: `npx vitest run --project unit`.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      // The real pipeline (Astro, Chromium, Marp) on the fixture kit, built once for all files.
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['./tests/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -49,7 +49,7 @@ export async function loadKit(root: string): Promise<Kit> {
   const brochures = await context.loadMarkdownCollection('brochures', printDocumentSchema);
   const amiSteps = await context.loadYamlFile('content/etapes-ami.yaml', amiStepsSchema, 'Créez content/etapes-ami.yaml (titre et étapes de l’AMI, dessinées en schéma).');
   const editorialRules = existsSync(context.path('content/redaction.yaml'))
-    ? await context.loadYamlFile('content/redaction.yaml', editorialRulesSchema, '')
+    ? await context.loadYamlFile('content/redaction.yaml', editorialRulesSchema, 'Créez content/redaction.yaml (règles de relecture) ou supprimez-le.')
     : undefined;
 
   // References between files. A signatory folder with a mistake of its own still counts as existing.

@@ -18,9 +18,30 @@ describe('the project’s content', () => {
     expect(kit.site.signataireParDefaut).toBe('hpf');
   });
 
-  it('gives every signatory a letter per recipient type, the brochure and each fact sheet', () => {
-    const matrix = buildVariantMatrix(kit);
-    const perSignatory = kit.brochures.length + kit.letters.length * kit.recipients.length + kit.sheets.length;
-    expect(matrix.print).toHaveLength(kit.signatories.length * perSignatory);
+  it('gives each signatory the brochure, the rulebook, a letter per recipient type and each fact sheet', () => {
+    const outputs = buildVariantMatrix(kit).print.filter((v) => v.signatory === 'echafauder').map((v) => v.output.replace('kit/echafauder/', ''));
+    expect(outputs.sort()).toEqual(
+      [
+        'plaquette.pdf',
+        'reglement-ami.pdf',
+        'courrier-elu.pdf',
+        'courrier-epci.pdf',
+        'courrier-bailleur-social.pdf',
+        'courrier-politique-ville.pdf',
+        'courrier-delegue-prefet.pdf',
+        'courrier-prefecture.pdf',
+        'courrier-ddt.pdf',
+        'fiche-sciapp.pdf',
+        'fiche-ofs-brs.pdf',
+        'fiche-cooperative-habitants.pdf',
+      ].sort(),
+    );
+  });
+
+  it('addresses each recipient type with both forms, never guessed', () => {
+    for (const recipient of kit.recipients) {
+      expect(recipient.appel.madame, recipient.file).toMatch(/^Madame/);
+      expect(recipient.appel.monsieur, recipient.file).toMatch(/^Monsieur/);
+    }
   });
 });
