@@ -6,8 +6,8 @@ import kit from './src/kit/integration.ts';
 
 // The site code (src/, layouts/, public/) always comes from this folder; the content comes from the
 // root Astro is run on — this project, or a fixture kit in tests (`astro build --root tests/fixtures/…`).
+// The site's address comes from content/site.yaml (the kit integration sets it).
 export default defineConfig({
-  site: 'https://qpv.habitatparticipatif-france.fr',
   srcDir: fileURLToPath(new URL('./src/', import.meta.url)),
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   trailingSlash: 'always',

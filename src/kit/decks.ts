@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
 import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
+import { FONT_FAMILY, fontFile } from './fonts.ts';
 import sharp from 'sharp';
 
 const missing = 'à compléter';
@@ -46,12 +46,10 @@ export function deckSourceFor(source: string, signatory: Signatory, assets: Deck
 
 /** @font-face rules with the site's font as data URIs, so the HTML deck is self-contained and works offline. */
 async function embeddedFontFaces(): Promise<string> {
-  const require = createRequire(import.meta.url);
   const faces = await Promise.all(
-    [400, 700].map(async (weight) => {
-      const file = require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-normal.woff2`);
-      const data = (await readFile(file)).toString('base64');
-      return `@font-face{font-family:'Source Sans 3';font-weight:${weight};font-style:normal;font-display:swap;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
+    ([400, 700] as const).map(async (weight) => {
+      const data = (await fontFile(weight, 'woff2')).toString('base64');
+      return `@font-face{font-family:'${FONT_FAMILY}';font-weight:${weight};font-style:normal;font-display:swap;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
     }),
   );
   return faces.join('\n');

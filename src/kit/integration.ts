@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { glob, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { z } from 'astro/zod';
@@ -16,14 +17,23 @@ import { PAGED_PREVIEW_SCRIPT } from './paged-preview.ts';
 const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/** Content mistakes are printed in French, without a stack trace; the build stops with exit code 1. */
-function failBuild(logger: AstroIntegrationLogger, error: unknown, building: boolean): never {
+/**
+ * Content mistakes are printed in French, without a stack trace: the build stops with exit code 1; the
+ * dev server stays up and reloads once the file is fixed.
+ */
+function failBuild(logger: AstroIntegrationLogger, error: unknown, command: string): never {
   if (error instanceof KitError || error instanceof KitErrors) {
     logger.error(formatErrors(error));
-    if (building) logger.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
+    if (command === 'dev') throw new Error('Corrigez le contenu : le site se recharge dès que le fichier est enregistré.');
+    if (command === 'build') logger.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
     process.exit(1);
   }
   throw error;
+}
+
+/** Every content file: `astro dev` restarts the kit (and `virtual:kit`) when one changes. */
+async function watchContent(root: string, addWatchFile: (path: string) => void): Promise<void> {
+  for await (const file of glob(['content/**/*', 'brochures/**/*', 'letters/**/*', 'slides/**/*'], { cwd: root })) addWatchFile(join(root, file));
 }
 
 /** Runs the editorial lint: warnings are logged, errors stop the build with the others. */
@@ -64,15 +74,17 @@ export default function kitIntegration(): AstroIntegration {
           logos = await loadLogos(kit);
           webLogos = await loadLogos(kit, 'web');
         } catch (error) {
-          failBuild(logger, error, command === 'build');
+          if (command === 'dev') await watchContent(root, addWatchFile);
+          failBuild(logger, error, command);
         }
         logger.info(
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
         );
-        addWatchFile(new URL('./content/site.yaml', config.root));
+        if (command === 'dev') await watchContent(root, addWatchFile);
         addMiddleware({ order: 'post', entrypoint: new URL('./typography-middleware.ts', import.meta.url) });
         const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
         const update: Parameters<typeof updateConfig>[0] = {
+          site: kit.site.url,
           vite: {
             plugins: [
               {
@@ -105,7 +117,7 @@ export default function kitIntegration(): AstroIntegration {
           logger.info(`Publié dans ${finalOutDir}`);
         } catch (error) {
           await rm(stagingDir, { recursive: true, force: true });
-          failBuild(logger, error, true);
+          failBuild(logger, error, 'build');
         }
       },
     },

@@ -141,3 +141,13 @@ describe('loadKit reports content mistakes in French, naming file and field', ()
     expect(report.errors[0].details.hint).toContain('minuscules sans accent');
   });
 });
+
+describe('loadKit on a deck', () => {
+  it('reports a deck without a title in French, naming the field', async () => {
+    const report = await reportAfter((root) => {
+      const file = join(root, 'slides/presentation.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('title: Présentation d’essai\n', ''));
+    });
+    expect(report.errors[0]).toMatchObject({ message: 'champ obligatoire manquant', details: { file: 'slides/presentation.md', field: 'title' } });
+  });
+});

@@ -1,15 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import satori from 'satori';
 import type { AmiStepsData } from '../../schemas/ami-steps.ts';
 import { frenchTypography } from '../../typography/french.mjs';
+import { fontFile } from '../fonts.ts';
 
 const colors = { brand: '#0f5c4d', soft: '#e6f2ef', ink: '#1d2430', muted: '#4b5563', accent: '#a6360c' };
 
 async function fonts() {
-  const require = createRequire(import.meta.url);
-  const load = (weight: number) => readFile(require.resolve(`@fontsource/source-sans-3/files/source-sans-3-latin-${weight}-normal.woff`));
-  const [regular, bold] = await Promise.all([load(400), load(700)]);
+  const [regular, bold] = await Promise.all([fontFile(400, 'woff'), fontFile(700, 'woff')]);
   return [
     { name: 'Source Sans', data: regular, weight: 400 as const },
     { name: 'Source Sans', data: bold, weight: 700 as const },

@@ -4,6 +4,7 @@ import { deckTokens, deckTokenNames } from '../deck-tokens.ts';
 import { localDeckImages } from '../deck-images.ts';
 import { parseMarkdown } from '../read-source.ts';
 import type { LoadContext } from './context.ts';
+import { deckSchema } from '../../schemas/deck.ts';
 
 export interface Deck {
   id: string;
@@ -20,10 +21,7 @@ export async function loadDecks(context: LoadContext): Promise<Deck[]> {
     const raw = await readFile(path, 'utf8');
     const source = await context.attempt(() => parseMarkdown(raw, file));
     if (!source) continue;
-    const title = (source.data as { title?: unknown }).title;
-    if (typeof title !== 'string' || title.length < 3) {
-      context.report('champ obligatoire manquant', { file, field: 'title', hint: 'Ajoutez « title: … » dans l’en-tête de la présentation (titre des fichiers PDF et PPTX).' });
-    }
+    const data = context.validated(deckSchema, source.data, file);
     for (const token of deckTokens(raw)) {
       if (!(deckTokenNames as readonly string[]).includes(token.name)) {
         context.report(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { file, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` });
@@ -34,7 +32,7 @@ export async function loadDecks(context: LoadContext): Promise<Deck[]> {
         context.report(`image introuvable : ${image.path} (ligne ${image.line})`, { file, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' });
       }
     }
-    decks.push({ id, file, title: typeof title === 'string' ? title : id, source: raw });
+    if (data) decks.push({ id, file, title: data.title, source: raw });
   }
   return decks;
 }
