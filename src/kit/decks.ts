@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
 import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
-import { FONT_FAMILY, fontFile } from './fonts.ts';
+import { prepareThemes } from './deck-themes.ts';
 import sharp from 'sharp';
 
 const missing = 'à compléter';
@@ -42,27 +42,6 @@ export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets
 export function deckSourceFor(source: string, signatory: Signatory, assets: DeckAssets): string {
   const filled = fillDeckTokens(source, deckValues(signatory, assets));
   return filled.replace(/^---\r?\n/, `---\nauthor: ${JSON.stringify(signatory.nom)}\n`);
-}
-
-/** @font-face rules with the site's font as data URIs, so the HTML deck is self-contained and works offline. */
-async function embeddedFontFaces(): Promise<string> {
-  const faces = await Promise.all(
-    ([400, 700] as const).map(async (weight) => {
-      const data = (await fontFile(weight, 'woff2')).toString('base64');
-      return `@font-face{font-family:'${FONT_FAMILY}';font-weight:${weight};font-style:normal;font-display:swap;src:url(data:font/woff2;base64,${data}) format('woff2');}`;
-    }),
-  );
-  return faces.join('\n');
-}
-
-/** Copies the deck themes (`slides/*.css`) into `target`, fonts embedded at the end. */
-async function prepareThemes(slidesDir: string, target: string): Promise<void> {
-  await mkdir(target, { recursive: true });
-  const fonts = await embeddedFontFaces();
-  for (const name of (await readdir(slidesDir)).filter((n) => n.endsWith('.css'))) {
-    const css = await readFile(join(slidesDir, name), 'utf8');
-    await writeFile(join(target, name), `${css}\n${fonts}\n`);
-  }
 }
 
 /**

@@ -1,6 +1,9 @@
 import { z } from 'astro/zod';
 
-/** A partner whose logo is kept on documents (HPF, ANCT). */
+/**
+ * A partner whose logo is kept on documents (HPF, ANCT). A partner that is also a signatory (same id,
+ * like `hpf`) is not repeated on that signatory's own documents.
+ */
 const partnerSchema = z
   .object({
     /** Identifier used in documents: `hpf`, `anct`. */
