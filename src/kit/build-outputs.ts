@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { AstroIntegrationLogger } from 'astro';
 import { findBrowser } from './browser/find-browser.ts';
 import { BrowserSession } from './browser/browser-session.ts';
-import { buildDecks } from './decks.ts';
+import { buildDecks, deckKey, prepareDeckSources, type DeckSources } from './decks.ts';
+import { overflowingSlides } from './deck-overflow.ts';
 import type { Kit } from './load-kit.ts';
 import { createProgress, seconds } from './logger.ts';
 import type { LogoSet } from './logos.ts';
@@ -10,6 +11,31 @@ import type { VariantMatrix } from './matrix.ts';
 import { printAll } from './print-queue.ts';
 import { serveDirectory } from './static-server.ts';
 import { checkInternalLinks } from './check-links.ts';
+
+/**
+ * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
+ * concerned (the title and contact slides differ from one signatory to the next).
+ */
+async function checkDeckOverflow(session: BrowserSession, kit: Kit, matrix: VariantMatrix, sources: DeckSources): Promise<string[]> {
+  const found = new Map<string, { file: string; slide: number; pixels: number; signatories: string[] }>();
+  await session.withPage(async (page) => {
+    for (const variant of matrix.decks) {
+      const file = kit.decks.find((d) => d.id === variant.deckId)!.file;
+      for (const { slide, pixels } of await overflowingSlides(page, sources.markdown.get(deckKey(variant))!, [...sources.themes.values()])) {
+        const key = `${file}#${slide}`;
+        const entry = found.get(key) ?? { file, slide, pixels, signatories: [] };
+        entry.pixels = Math.max(entry.pixels, pixels);
+        entry.signatories.push(variant.signatory);
+        found.set(key, entry);
+      }
+    }
+  });
+  const everyone = kit.signatories.length;
+  return [...found.values()].map(
+    ({ file, slide, pixels, signatories }) =>
+      `${file} : la diapositive ${slide} déborde de ${pixels} px${signatories.length < everyone ? ` (signataires : ${signatories.join(', ')})` : ''} — raccourcissez-la ou réduisez une image, sinon la fin sera coupée.`,
+  );
+}
 
 /**
  * After the site is built into `outDir`: every PDF (Paged.js in one shared Chromium) and every deck
@@ -27,9 +53,11 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   logger.info(`Navigateur : ${browser.path} (${browser.source})`);
 
   const printStarted = performance.now();
+  const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
   const server = await serveDirectory(outDir);
   let session: BrowserSession | undefined;
   let printed;
+  let overflows;
   try {
     session = await BrowserSession.open(browser);
     printed = await printAll({
@@ -44,6 +72,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
         progress.done('PDF', variant.output, ms, note);
       },
     });
+    overflows = await checkDeckOverflow(session, kit, matrix, deckSources);
   } finally {
     await session?.close();
     await server.close();
@@ -54,10 +83,12 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     }
   }
 
+  for (const warning of overflows) logger.warn(warning);
+
   const printMs = performance.now() - printStarted;
 
   const decksStarted = performance.now();
-  await buildDecks({ kit, variants: matrix.decks, logos, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note) });
+  await buildDecks({ kit, variants: matrix.decks, sources: deckSources, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note) });
   const decksMs = performance.now() - decksStarted;
 
   logger.info(

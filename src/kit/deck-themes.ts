@@ -13,13 +13,19 @@ async function embeddedFontFaces(): Promise<string> {
   return faces.join('\n');
 }
 
-/** Copies the deck themes (`slides/*.css`) into `target`, fonts embedded at the end. */
-export async function prepareThemes(slidesDir: string, target: string): Promise<void> {
-  await mkdir(target, { recursive: true });
+/** The deck themes (`slides/*.css`), by file name, the font embedded at the end of each. */
+export async function loadThemes(slidesDir: string): Promise<Map<string, string>> {
   const fonts = await embeddedFontFaces();
-  for (const name of (await readdir(slidesDir)).filter((n) => n.endsWith('.css'))) {
-    const css = await readFile(join(slidesDir, name), 'utf8');
-    await writeFile(join(target, name), `${css}\n${fonts}\n`);
+  const themes = new Map<string, string>();
+  for (const name of (await readdir(slidesDir)).filter((n) => n.endsWith('.css')).sort()) {
+    themes.set(name, `${await readFile(join(slidesDir, name), 'utf8')}\n${fonts}\n`);
   }
+  return themes;
+}
+
+/** Writes the themes into `target`, for marp-cli's `--theme-set`. */
+export async function writeThemes(themes: Map<string, string>, target: string): Promise<void> {
+  await mkdir(target, { recursive: true });
+  for (const [name, css] of themes) await writeFile(join(target, name), css);
 }
 

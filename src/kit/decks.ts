@@ -11,7 +11,7 @@ import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
 import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
-import { prepareThemes } from './deck-themes.ts';
+import { loadThemes, writeThemes } from './deck-themes.ts';
 import sharp from 'sharp';
 
 const missing = 'à compléter';
@@ -69,6 +69,28 @@ const formats = [
   { key: 'pptx', flag: ['--pptx'], label: 'Présentation PPTX' },
 ] as const;
 
+/** Every deck variant's Markdown, tokens filled and images inlined, by `<signataire>/<deck>`; and the themes. */
+export interface DeckSources {
+  markdown: Map<string, string>;
+  themes: Map<string, string>;
+}
+
+export const deckKey = (variant: DeckVariant) => `${variant.signatory}/${variant.deckId}`;
+
+/** Fills the decks once per signatory: the same sources feed the overflow check and marp-cli. */
+export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logos: LogoSet): Promise<DeckSources> {
+  const diagram = await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer();
+  const assets: DeckAssets = { logos, amiSteps: `data:image/png;base64,${diagram.toString('base64')}` };
+  const inlined = new Map<string, string>();
+  for (const deck of kit.decks) inlined.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
+  const markdown = new Map<string, string>();
+  for (const variant of variants) {
+    const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+    markdown.set(deckKey(variant), deckSourceFor(inlined.get(variant.deckId)!, signatory, assets));
+  }
+  return { markdown, themes: await loadThemes(join(kit.root, 'slides')) };
+}
+
 /**
  * Builds every deck variant with marp-cli's API: one conversion per format over all signatories
  * (marp-cli runs them in parallel in one browser per format). Logos are data URIs, so the HTML works offline.
@@ -76,26 +98,21 @@ const formats = [
 export async function buildDecks(options: {
   kit: Kit;
   variants: DeckVariant[];
-  logos: LogoSet;
+  sources: DeckSources;
   outDir: string;
   browser: BrowserLocation;
   onOutput: (label: string, output: string, ms: number, note: string) => void;
 }): Promise<void> {
-  const { kit, variants, logos, outDir, browser, onOutput } = options;
+  const { kit, variants, sources, outDir, browser, onOutput } = options;
   if (variants.length === 0) return;
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
   const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
   try {
-    const diagram = await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer();
-    const assets: DeckAssets = { logos, amiSteps: `data:image/png;base64,${diagram.toString('base64')}` };
-    const sources = new Map<string, string>();
-    for (const deck of kit.decks) sources.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
     for (const variant of variants) {
-      const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-      await mkdir(join(work, 'kit', signatory.id), { recursive: true });
-      await writeFile(join(work, 'kit', signatory.id, `${variant.deckId}.md`), deckSourceFor(sources.get(variant.deckId)!, signatory, assets));
+      await mkdir(join(work, 'kit', variant.signatory), { recursive: true });
+      await writeFile(join(work, 'kit', variant.signatory, `${variant.deckId}.md`), sources.markdown.get(deckKey(variant))!);
     }
-    await prepareThemes(join(kit.root, 'slides'), join(work, 'themes'));
+    await writeThemes(sources.themes, join(work, 'themes'));
     process.env.CHROME_PATH = browser.path;
     if (browser.headlessShell) process.env.PUPPETEER_HEADLESS_MODE = 'shell';
     if (browser.source === 'sparticuz') process.env.CHROME_NO_SANDBOX = '1';

@@ -98,10 +98,15 @@ describe('npm run build on the fixture kit', () => {
     const files = unzipSync(new Uint8Array(readFileSync(join(dist, 'kit/hpf/presentation.pptx'))));
     const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const notes = Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
-    expect(slides).toHaveLength(4);
-    expect(notes).toHaveLength(4);
+    expect(slides).toHaveLength(5);
+    expect(notes).toHaveLength(5);
     const allNotes = notes.map((f) => new TextDecoder().decode(files[f])).join('');
     expect(allNotes).toContain('Note de la diapositive 2.');
+  });
+
+  it('warns about a slide whose text runs off the bottom, and only that one', () => {
+    expect(build.output).toMatch(/slides\/presentation\.md : la diapositive 5 déborde de \d+ px — raccourcissez-la/);
+    expect(build.output).not.toMatch(/la diapositive [1-4] déborde/);
   });
 
   it('applies French typography the same way to the site, the PDFs and the slides', async () => {
