@@ -67,6 +67,7 @@ export default function kitIntegration(): AstroIntegration {
       'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile, addMiddleware }) => {
         z.config(z.locales.fr());
         const root = fileURLToPath(config.root);
+        if (command === 'dev') await watchContent(root, addWatchFile);
         try {
           kit = await loadKit(root);
           await checkEditorialRules(kit, logger);
@@ -74,13 +75,11 @@ export default function kitIntegration(): AstroIntegration {
           logos = await loadLogos(kit);
           webLogos = await loadLogos(kit, 'web');
         } catch (error) {
-          if (command === 'dev') await watchContent(root, addWatchFile);
           failBuild(logger, error, command);
         }
         logger.info(
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
         );
-        if (command === 'dev') await watchContent(root, addWatchFile);
         addMiddleware({ order: 'post', entrypoint: new URL('./typography-middleware.ts', import.meta.url) });
         const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
         const update: Parameters<typeof updateConfig>[0] = {
