@@ -5,6 +5,7 @@ import type { BrowserSession } from './browser/browser-session.ts';
 import type { Kit } from './load-kit.ts';
 import type { PrintVariant } from './matrix.ts';
 import { KitError } from './errors.ts';
+import { frenchTypography } from '../typography/french.mjs';
 import { withMetadata } from './pdf-metadata.ts';
 import { pagedPolyfillPath, printWithPagedJs } from './print-pdf.ts';
 
@@ -53,9 +54,9 @@ export async function printAll(options: {
           });
         const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
         const { bytes, pageCount } = await withMetadata(printed.pdf, {
-          title: variant.title,
+          title: frenchTypography(variant.title),
           author: signatory.nom,
-          subject: kit.site.titre,
+          subject: frenchTypography(kit.site.titre),
           keywords: ['habitat participatif', 'QPV', 'politique de la ville'],
           language: 'fr-FR',
         });
