@@ -11,6 +11,7 @@ import type { VariantMatrix } from './matrix.ts';
 import { printAll } from './print-queue.ts';
 import { serveDirectory } from './static-server.ts';
 import { checkInternalLinks } from './check-links.ts';
+import { writeSitemap } from './sitemap.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
@@ -48,6 +49,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const progress = createProgress(logger, total);
 
   const planned = new Set([...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))].map((output) => `/${output}`));
+  await writeSitemap(outDir, kit.site.url);
   await checkInternalLinks(outDir, kit, planned);
   const browser = await findBrowser();
   logger.info(`Navigateur : ${browser.path} (${browser.source})`);

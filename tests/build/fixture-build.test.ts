@@ -52,6 +52,14 @@ describe('npm run build on the fixture kit', () => {
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
   });
 
+  it('lists the visitors’ pages in sitemap.xml, and keeps robots off the print pages', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://exemple.test/fiches/essai/</loc>');
+    expect(sitemap).toContain('<loc>https://exemple.test/</loc>');
+    expect(sitemap).not.toContain('/impression/');
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /impression/\n\nSitemap: https://exemple.test/sitemap.xml\n');
+  });
+
   it('gives each PDF the number of pages its source asks for', async () => {
     for (const variant of matrix.print) {
       const pdf = await PDFDocument.load(readFileSync(join(dist, variant.output)));
