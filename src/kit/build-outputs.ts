@@ -12,6 +12,7 @@ import { printAll } from './print-queue.ts';
 import { serveDirectory } from './static-server.ts';
 import { checkInternalLinks } from './check-links.ts';
 import { writeSitemap } from './sitemap.ts';
+import { writeSocialCards } from './social-cards.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
@@ -50,6 +51,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
   const planned = new Set([...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))].map((output) => `/${output}`));
   await writeSitemap(outDir, kit.site.url);
+  const cards = await writeSocialCards(outDir, kit.site);
+  logger.info(`Images de partage : ${cards} (1200 × 630 px)`);
   await checkInternalLinks(outDir, kit, planned);
   const browser = await findBrowser();
   logger.info(`Navigateur : ${browser.path} (${browser.source})`);

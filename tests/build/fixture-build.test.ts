@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import sharp from 'sharp';
 import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -58,6 +59,14 @@ describe('npm run build on the fixture kit', () => {
     expect(sitemap).toContain('<loc>https://exemple.test/</loc>');
     expect(sitemap).not.toContain('/impression/');
     expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /impression/\n\nSitemap: https://exemple.test/sitemap.xml\n');
+  });
+
+  it('gives each visitor page a 1200×630 share image titled like the page, announced in its head', async () => {
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain('<meta property="og:image" content="https://exemple.test/cartes/accueil.png">');
+    const card = await sharp(join(dist, 'cartes/fiches--essai.png')).metadata();
+    expect([card.width, card.height]).toEqual([1200, 630]);
+    expect(existsSync(join(dist, 'cartes/impression--hpf--plaquette.png'))).toBe(false);
   });
 
   it('gives each PDF the number of pages its source asks for', async () => {
