@@ -10,6 +10,7 @@ import type { LogoSet } from './logos.ts';
 import type { DeckVariant } from './matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
+import { displayUrl } from './display.ts';
 import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
 import { loadThemes, writeThemes } from './deck-themes.ts';
 import sharp from 'sharp';
@@ -29,7 +30,7 @@ export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets
     'signataire.nom': signatory.nom,
     'signataire.nomCourt': signatory.nomCourt,
     'signataire.logo': logos[signatory.id],
-    'signataire.siteWeb': signatory.siteWeb?.replace(/^https?:\/\//, '').replace(/\/$/, '') ?? `site web ${missing}`,
+    'signataire.siteWeb': signatory.siteWeb ? displayUrl(signatory.siteWeb) : `site web ${missing}`,
     'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
     'signataire.telephone': signatory.telephone ?? `téléphone ${missing}`,
     'signature.nom': signatory.signature.nom,

@@ -2,6 +2,7 @@ import { marked } from 'marked';
 import { genericSalutation } from '../schemas/recipient.ts';
 import type { Letter, Recipient, Signatory } from '../kit/load-kit.ts';
 import { fillPassages } from './passages.ts';
+import { displayUrl } from '../kit/display.ts';
 
 /** Who the letter is addressed to; without it, the letter is a template with blanks to fill in. */
 export interface Addressee {
@@ -42,7 +43,7 @@ export function composeLetter(input: { letter: Letter; recipient: Recipient; sig
   const presentation = signatory.presentation ?? letter.data.presentationParDefaut;
   // Passages first, then the letter's own placeholders, which passages may use too.
   const markdown = fillPassages(fillPassages(letter.body, recipient.passages), { appel, presentation });
-  const site = signatory.siteWeb?.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const site = signatory.siteWeb && displayUrl(signatory.siteWeb);
   return {
     sender: {
       name: signatory.nom,

@@ -1,0 +1,11 @@
+// How contact details are printed, in one place for the letter, the brochure, the site and the slides.
+
+/** `https://www.exemple.fr/` → `www.exemple.fr`: what a reader types, not what a browser needs. */
+export function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}
+
+/** A detail still missing (« à compléter »), to be highlighted so nobody sends it by mistake. */
+export function isToComplete(text: string): boolean {
+  return /à compléter/i.test(text);
+}
