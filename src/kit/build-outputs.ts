@@ -2,17 +2,17 @@ import { availableParallelism } from 'node:os';
 import type { AstroIntegrationLogger } from 'astro';
 import { findBrowser } from './browser/find-browser.ts';
 import { BrowserSession } from './browser/browser-session.ts';
-import { buildDecks, deckKey, prepareDeckSources, type DeckSources } from './decks.ts';
-import { overflowingSlides } from './deck-overflow.ts';
-import type { Kit } from './load-kit.ts';
+import { buildDecks, deckKey, prepareDeckSources, type DeckSources } from './render/decks/decks.ts';
+import { overflowingSlides } from './render/decks/deck-overflow.ts';
+import type { Kit } from './load/load-kit.ts';
 import { createProgress, seconds } from './logger.ts';
-import type { LogoSet } from './logos.ts';
-import type { VariantMatrix } from './matrix.ts';
-import { printAll } from './print-queue.ts';
-import { serveDirectory } from './static-server.ts';
-import { checkInternalLinks } from './check-links.ts';
-import { writeSitemap } from './sitemap.ts';
-import { writeSocialCards } from './social-cards.ts';
+import type { LogoSet } from './render/images/logos.ts';
+import type { VariantMatrix } from './matrix/matrix.ts';
+import { printAll } from './render/print/print-queue.ts';
+import { serveDirectory } from './browser/static-server.ts';
+import { checkInternalLinks } from './output/check-links.ts';
+import { writeSitemap } from './output/sitemap.ts';
+import { writeSocialCards } from './render/images/social-cards.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories

@@ -3,33 +3,19 @@ import { glob, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { z } from 'astro/zod';
 import { buildKitOutputs } from './build-outputs.ts';
-import { formatErrors, KitError, KitErrors } from './errors.ts';
-import { loadKit, type Kit } from './load-kit.ts';
-import { loadLogos, type LogoSet } from './logos.ts';
-import { buildVariantMatrix, type VariantMatrix } from './matrix.ts';
-import { replaceDirectory } from './publish.ts';
-import { formatLintHit, lintKit } from './editorial-lint.ts';
-import { pagedPolyfillPath } from './print-pdf.ts';
-import { PAGED_PREVIEW_SCRIPT } from './paged-preview.ts';
+import { KitError, KitErrors } from './errors.ts';
+import { loadKit, type Kit } from './load/load-kit.ts';
+import { loadLogos, type LogoSet } from './render/images/logos.ts';
+import { buildVariantMatrix, type VariantMatrix } from './matrix/matrix.ts';
+import { replaceDirectory, stagingFolder } from './output/publish.ts';
+import { formatLintHit, lintKit } from './load/editorial-lint.ts';
+import { pagedPolyfillPath } from './render/print/print-pdf.ts';
+import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
 
 const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-/**
- * Content mistakes are printed in French, without a stack trace: the build stops with exit code 1; the
- * dev server stays up and reloads once the file is fixed.
- */
-function failBuild(logger: AstroIntegrationLogger, error: unknown, command: string): never {
-  if (error instanceof KitError || error instanceof KitErrors) {
-    logger.error(formatErrors(error));
-    if (command === 'dev') throw new Error('Corrigez le contenu : le site se recharge dès que le fichier est enregistré.');
-    if (command === 'build') logger.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
-    process.exit(1);
-  }
-  throw error;
-}
 
 /** Every content file: `astro dev` restarts the kit (and `virtual:kit`) when one changes. */
 async function watchContent(root: string, addWatchFile: (path: string) => void): Promise<void> {
@@ -65,22 +51,18 @@ export default function kitIntegration(): AstroIntegration {
     name: 'kit-qpv',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile, addMiddleware }) => {
-        z.config(z.locales.fr());
         const root = fileURLToPath(config.root);
         if (command === 'dev') await watchContent(root, addWatchFile);
-        try {
-          kit = await loadKit(root);
-          await checkEditorialRules(kit, logger);
-          matrix = buildVariantMatrix(kit);
-          logos = await loadLogos(kit);
-          webLogos = await loadLogos(kit, 'web');
-        } catch (error) {
-          failBuild(logger, error, command);
-        }
+        // A content mistake is thrown as it is: `npm run build` (scripts/build.mjs) prints it in French.
+        kit = await loadKit(root);
+        await checkEditorialRules(kit, logger);
+        matrix = buildVariantMatrix(kit);
+        logos = await loadLogos(kit);
+        webLogos = await loadLogos(kit, 'web');
         logger.info(
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
         );
-        addMiddleware({ order: 'post', entrypoint: new URL('./typography-middleware.ts', import.meta.url) });
+        addMiddleware({ order: 'post', entrypoint: new URL('./render/typography-middleware.ts', import.meta.url) });
         const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
         const update: Parameters<typeof updateConfig>[0] = {
           site: kit.site.url,
@@ -96,9 +78,9 @@ export default function kitIntegration(): AstroIntegration {
         };
         if (command === 'build') {
           finalOutDir = fileURLToPath(config.outDir);
-          stagingDir = fileURLToPath(new URL('./.kit/staging/', config.root));
+          stagingDir = stagingFolder(root);
           await rm(stagingDir, { recursive: true, force: true });
-          update.outDir = pathToFileURL(stagingDir);
+          update.outDir = pathToFileURL(`${stagingDir}/`);
         }
         updateConfig(update);
       },
@@ -110,14 +92,10 @@ export default function kitIntegration(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        try {
-          await buildKitOutputs({ kit, matrix, logos, outDir: fileURLToPath(dir), logger });
-          await replaceDirectory(stagingDir, finalOutDir);
-          logger.info(`Publié dans ${finalOutDir}`);
-        } catch (error) {
-          await rm(stagingDir, { recursive: true, force: true });
-          failBuild(logger, error, 'build');
-        }
+        // A failure is thrown as it is: the build's top level removes the staging folder and reports it.
+        await buildKitOutputs({ kit, matrix, logos, outDir: fileURLToPath(dir), logger });
+        await replaceDirectory(stagingDir, finalOutDir);
+        logger.info(`Publié dans ${finalOutDir}`);
       },
     },
   };

@@ -1,8 +1,8 @@
 import { marked } from 'marked';
 import { genericSalutation } from '../schemas/recipient.ts';
-import type { Letter, Recipient, Signatory } from '../kit/load-kit.ts';
+import type { Letter, Recipient, Signatory } from '../kit/load/load-kit.ts';
 import { fillPassages } from './passages.ts';
-import { displayUrl } from '../kit/display.ts';
+import { displayUrl } from '../kit/render/display.ts';
 
 /** Who the letter is addressed to; without it, the letter is a template with blanks to fill in. */
 export interface Addressee {

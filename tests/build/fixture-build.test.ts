@@ -5,8 +5,8 @@ import sharp from 'sharp';
 import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKit } from '../../src/kit/load-kit.ts';
-import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix.ts';
+import { loadKit } from '../../src/kit/load/load-kit.ts';
+import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { findBrowser } from '../../src/kit/browser/find-browser.ts';
 import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
-import { serveDirectory } from '../../src/kit/static-server.ts';
+import { serveDirectory } from '../../src/kit/browser/static-server.ts';
 import { fixtureKit } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const fixtureKit = join(projectRoot, 'tests/fixtures/kit');
@@ -13,13 +12,12 @@ export function copyFixture(name: string): { root: string; remove: () => void } 
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Runs the real `astro build` on a kit root, as `npm run build` does, and returns what a user sees. */
-export function runBuild(root: string): { status: number | null; output: string } {
-  const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astroBin, 'build', '--root', root], {
+/** Runs the build's entry on a kit root, as `npm run build` does, and returns what a user sees. */
+export function runBuild(root: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.mjs'), '--root', root], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     timeout: 280_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };

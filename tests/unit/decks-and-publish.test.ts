@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckSourceFor } from '../../src/kit/decks.ts';
-import { deckTokens } from '../../src/kit/deck-tokens.ts';
-import { inlineDeckImages, localDeckImages } from '../../src/kit/deck-images.ts';
-import { replaceDirectory } from '../../src/kit/publish.ts';
-import { loadKit } from '../../src/kit/load-kit.ts';
+import { deckSourceFor } from '../../src/kit/render/decks/decks.ts';
+import { deckTokens } from '../../src/kit/render/decks/deck-tokens.ts';
+import { inlineDeckImages, localDeckImages } from '../../src/kit/render/decks/deck-images.ts';
+import { replaceDirectory } from '../../src/kit/output/publish.ts';
+import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
 
 describe('per-signatory deck source', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatLintHit, lintKit } from '../../src/kit/editorial-lint.ts';
+import { formatLintHit, lintKit } from '../../src/kit/load/editorial-lint.ts';
 import { editorialRulesSchema } from '../../src/schemas/editorial-rules.ts';
 
 const rules = editorialRulesSchema.parse({

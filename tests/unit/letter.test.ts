@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeLetter, frenchDate } from '../../src/letter/compose-letter.ts';
 import { fillPassages, letterPlaceholders, splitPassages } from '../../src/letter/passages.ts';
 import { KitError } from '../../src/kit/errors.ts';
-import { loadKit } from '../../src/kit/load-kit.ts';
+import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
 
 describe('letter passages', () => {

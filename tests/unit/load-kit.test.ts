@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync, readFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadKit } from '../../src/kit/load-kit.ts';
+import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { formatErrors, KitErrors } from '../../src/kit/errors.ts';
 import { copyFixture, fixtureKit } from '../support/fixture.ts';
 
@@ -41,7 +41,7 @@ describe('loadKit reports content mistakes in French, naming file and field', ()
   it('a missing logo file', async () => {
     const report = await reportAfter((root) => rmSync(join(root, 'content/signataires/alpha-amo/logo.png')));
     expect(report.errors[0].details).toMatchObject({ file: 'content/signataires/alpha-amo/index.yaml', field: 'logo' });
-    expect(formatErrors(report)).toContain('content/signataires/alpha-amo/index.yaml : « logo » — fichier introuvable : logo.png');
+    expect(formatErrors(report)).toMatch(/content\/signataires\/alpha-amo\/index\.yaml, ligne \d+ : « logo » — fichier introuvable : logo\.png/);
   });
 
   it('a missing required field and a misspelt one, both in one report', async () => {
@@ -58,9 +58,11 @@ describe('loadKit reports content mistakes in French, naming file and field', ()
   });
 
   it('unreadable YAML, with its line', async () => {
-    const report = await reportAfter((root) => appendFileSync(join(root, 'content/site.yaml'), 'contact: [\n'));
-    expect(report.errors[0].details.file).toBe('content/site.yaml');
-    expect(report.errors[0].message).toMatch(/YAML illisible à la ligne \d+/);
+    const report = await reportAfter((root) => appendFileSync(join(root, 'content/site.yaml'), 'liste: [\n'));
+    const lines = readFileSync(join(fixtureKit, 'content/site.yaml'), 'utf8').split('\n').length;
+    expect(report.errors[0].details).toMatchObject({ file: 'content/site.yaml', code: 'yaml' });
+    expect(report.errors[0].details.line).toBeGreaterThanOrEqual(lines);
+    expect(report.errors[0].message).toBe('YAML illisible : « [ » jamais fermé par « ] »');
   });
 
   it('a default signatory that does not exist', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadKit, type Kit } from '../../src/kit/load-kit.ts';
-import { buildVariantMatrix, variantsOf } from '../../src/kit/matrix.ts';
+import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
+import { buildVariantMatrix, variantsOf } from '../../src/kit/matrix/matrix.ts';
 import { KitErrors } from '../../src/kit/errors.ts';
 import { fixtureKit } from '../support/fixture.ts';
 

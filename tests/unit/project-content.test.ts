@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatLintHit, lintKit } from '../../src/kit/editorial-lint.ts';
-import { loadKit } from '../../src/kit/load-kit.ts';
-import { buildVariantMatrix } from '../../src/kit/matrix.ts';
+import { formatLintHit, lintKit } from '../../src/kit/load/editorial-lint.ts';
+import { loadKit } from '../../src/kit/load/load-kit.ts';
+import { buildVariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { projectRoot } from '../support/fixture.ts';
 
 // The kit's own content, checked as the build checks it: a content mistake fails `npm test` too.

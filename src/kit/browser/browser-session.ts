@@ -26,7 +26,11 @@ export function launchArgs(location: BrowserLocation): string[] {
  * Pages are always closed, whatever happens in the work done with them.
  */
 export class BrowserSession {
-  private constructor(private readonly browser: Browser) {}
+  private readonly browser: Browser;
+
+  private constructor(browser: Browser) {
+    this.browser = browser;
+  }
 
   static async open(location: BrowserLocation): Promise<BrowserSession> {
     let browser: Browser;

@@ -2,14 +2,25 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { KitError, zodIssuesToKitErrors } from '../errors.ts';
-import { readMarkdownFile, readYamlFile } from '../read-source.ts';
+import { KitError } from '../errors.ts';
+import { readMarkdownFile, readYamlFile } from './read-source.ts';
+import { frenchZodMessages, zodIssuesToKitErrors, type LineOf } from './zod-errors.ts';
 
 /** A validated Markdown entry: its id (the file name), its kit-relative file and its frontmatter. */
 export interface Entry<Data> {
   id: string;
   file: string;
   data: Data;
+  /** The file as read once: every consumer (site pages, print pages, checks) takes it from here. */
+  source: EntrySource;
+}
+
+/** The text of an entry's file, kept from the one read (plain data: it is serialised into the site build). */
+export interface EntrySource {
+  text: string;
+  body: string;
+  /** Line of the body's first line in the file (1-based). */
+  bodyLine: number;
 }
 
 export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -20,8 +31,11 @@ export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export class LoadContext {
   readonly errors: KitError[] = [];
+  readonly root: string;
 
-  constructor(readonly root: string) {}
+  constructor(root: string) {
+    this.root = root;
+  }
 
   /** Kit-relative path with forward slashes, as printed in messages. */
   rel(path: string): string {
@@ -36,11 +50,12 @@ export class LoadContext {
     this.errors.push(new KitError(message, details));
   }
 
-  validated<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> | undefined {
+  /** `data` checked against `schema`; each problem is reported with its line when `lineOf` knows it. */
+  validated<S extends z.ZodType>(schema: S, data: unknown, file: string, lineOf?: LineOf): z.infer<S> | undefined {
     // reportInput: tell a missing field from a field of the wrong type.
-    const result = schema.safeParse(data, { reportInput: true });
+    const result = schema.safeParse(data, { reportInput: true, error: frenchZodMessages });
     if (result.success) return result.data;
-    this.errors.push(...zodIssuesToKitErrors(file, result.error.issues));
+    this.errors.push(...zodIssuesToKitErrors(file, result.error.issues, lineOf));
     return undefined;
   }
 
@@ -87,8 +102,8 @@ export class LoadContext {
     const entries: Entry<z.infer<S>>[] = [];
     for (const { id, path, file } of await this.listEntries(folder, /\.mdx?$/, options)) {
       const source = await this.attempt(() => readMarkdownFile(path, file));
-      const data = source && this.validated(schema, source.data, file);
-      if (data) entries.push({ id, file, data });
+      const data = source && this.validated(schema, source.data, file, source.lineOf);
+      if (source && data) entries.push({ id, file, data, source: { text: source.text, body: source.body, bodyLine: source.bodyLine } });
     }
     return entries;
   }
@@ -99,7 +114,7 @@ export class LoadContext {
       this.report('fichier introuvable', { file, hint });
       return undefined;
     }
-    const raw = await this.attempt(() => readYamlFile(this.path(file), file));
-    return raw === undefined ? undefined : this.validated(schema, raw, file);
+    const source = await this.attempt(() => readYamlFile(this.path(file), file));
+    return source === undefined ? undefined : this.validated(schema, source.data, file, source.lineOf);
   }
 }

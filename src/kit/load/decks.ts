@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { deckTokens, deckTokenNames } from '../deck-tokens.ts';
-import { localDeckImages } from '../deck-images.ts';
-import { parseMarkdown } from '../read-source.ts';
+import { deckTokens, deckTokenNames } from '../render/decks/deck-tokens.ts';
+import { localDeckImages } from '../render/decks/deck-images.ts';
+import { readMarkdownFile } from './read-source.ts';
 import type { LoadContext } from './context.ts';
 import { deckSchema } from '../../schemas/deck.ts';
 
@@ -18,18 +17,18 @@ export interface Deck {
 export async function loadDecks(context: LoadContext): Promise<Deck[]> {
   const decks: Deck[] = [];
   for (const { id, path, file } of await context.listEntries('slides', /\.md$/)) {
-    const raw = await readFile(path, 'utf8');
-    const source = await context.attempt(() => parseMarkdown(raw, file));
+    const source = await context.attempt(() => readMarkdownFile(path, file));
     if (!source) continue;
-    const data = context.validated(deckSchema, source.data, file);
+    const raw = source.text;
+    const data = context.validated(deckSchema, source.data, file, source.lineOf);
     for (const token of deckTokens(raw)) {
       if (!(deckTokenNames as readonly string[]).includes(token.name)) {
-        context.report(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { file, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` });
+        context.report(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { code: 'variable-inconnue', file, line: token.line, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` });
       }
     }
     for (const image of localDeckImages(raw)) {
       if (!existsSync(context.path('slides', image.path))) {
-        context.report(`image introuvable : ${image.path} (ligne ${image.line})`, { file, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' });
+        context.report(`image introuvable : ${image.path} (ligne ${image.line})`, { code: 'image-introuvable', file, line: image.line, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' });
       }
     }
     if (data) decks.push({ id, file, title: data.title, source: raw });

@@ -1,7 +1,7 @@
 import { recipientSchema, type RecipientData } from '../../schemas/recipient.ts';
 import { letterSchema, type LetterData } from '../../schemas/document.ts';
 import { letterPlaceholders, placeholderNamePattern, RESERVED_PLACEHOLDERS, splitPassages } from '../../letter/passages.ts';
-import { readMarkdownFile } from '../read-source.ts';
+import { readMarkdownFile } from './read-source.ts';
 import type { Entry, LoadContext } from './context.ts';
 
 export interface Recipient extends RecipientData {
@@ -15,17 +15,23 @@ export interface Letter extends Entry<LetterData> {
   body: string;
 }
 
+/** 1-based line of the first occurrence of `needle` in `text`. */
+function lineContaining(text: string, needle: string): number | undefined {
+  const index = text.indexOf(needle);
+  return index < 0 ? undefined : text.slice(0, index).split('\n').length;
+}
+
 /** `content/interlocuteurs/<id>.md`: frontmatter and named passages, in their declared order. */
 export async function loadRecipients(context: LoadContext): Promise<Recipient[]> {
   const recipients: Recipient[] = [];
   for (const { id, path, file } of await context.listEntries('content/interlocuteurs', /\.md$/)) {
     const source = await context.attempt(() => readMarkdownFile(path, file));
-    const data = source && context.validated(recipientSchema, source.data, file);
+    const data = source && context.validated(recipientSchema, source.data, file, source.lineOf);
     const passages = source && (await context.attempt(() => splitPassages(source.body, file, source.bodyLine)));
     // Inside a passage, only the letter's own placeholders make sense ({{ appel }}…).
     for (const text of Object.values(passages ?? {})) {
       for (const placeholder of letterPlaceholders(text).filter((p) => !RESERVED_PLACEHOLDERS.includes(p.name))) {
-        context.report(`emplacement « {{ ${placeholder.name} }} » inconnu dans un passage`, { file, hint: `Dans un passage, seuls ${RESERVED_PLACEHOLDERS.map((n) => `{{ ${n} }}`).join(' et ')} sont remplacés.` });
+        context.report(`emplacement « {{ ${placeholder.name} }} » inconnu dans un passage`, { code: 'emplacement-inconnu', file, line: lineContaining(source!.text, `{{ ${placeholder.name}`), hint: `Dans un passage, seuls ${RESERVED_PLACEHOLDERS.map((n) => `{{ ${n} }}`).join(' et ')} sont remplacés.` });
       }
     }
     if (data && passages) recipients.push({ id, file, ...data, passages });
@@ -38,18 +44,20 @@ export async function loadLetters(context: LoadContext, recipients: Recipient[])
   const letters: Letter[] = [];
   for (const { id, path, file } of await context.listEntries('letters', /\.md$/)) {
     const source = await context.attempt(() => readMarkdownFile(path, file));
-    const data = source && context.validated(letterSchema, source.data, file);
+    const data = source && context.validated(letterSchema, source.data, file, source.lineOf);
     if (!source || !data) continue;
     data.interlocuteurs?.forEach((recipientId, index) => {
       if (!recipients.some((r) => r.id === recipientId)) {
-        context.report(`type d’interlocuteur inconnu : « ${recipientId} »`, { file, field: `interlocuteurs.${index}`, hint: `Utilisez le nom d’un fichier de content/interlocuteurs/ : ${recipients.map((r) => r.id).join(', ')}.` });
+        context.report(`type d’interlocuteur inconnu : « ${recipientId} »`, { code: 'interlocuteur-inconnu', file, line: source.lineOf(['interlocuteurs', index]), field: `interlocuteurs.${index}`, hint: `Utilisez le nom d’un fichier de content/interlocuteurs/ : ${recipients.map((r) => r.id).join(', ')}.` });
       }
     });
     const addressed = recipients.filter((r) => !data.interlocuteurs || data.interlocuteurs.includes(r.id));
     for (const placeholder of letterPlaceholders(source.body)) {
       if (!placeholderNamePattern.test(placeholder.name)) {
         context.report(`emplacement invalide « {{ ${placeholder.name} }} » à la ligne ${source.bodyLine + placeholder.line - 1}`, {
+          code: 'emplacement-invalide',
           file,
+          line: source.bodyLine + placeholder.line - 1,
           hint: `Un emplacement porte le nom d’un passage des interlocuteurs, en minuscules (ex. {{ accroche }}), ou ${RESERVED_PLACEHOLDERS.map((n) => `{{ ${n} }}`).join(', ')}.`,
         });
         continue;
@@ -64,7 +72,7 @@ export async function loadLetters(context: LoadContext, recipients: Recipient[])
         }
       }
     }
-    letters.push({ id, file, data, body: source.body });
+    letters.push({ id, file, data, body: source.body, source: { text: source.text, body: source.body, bodyLine: source.bodyLine } });
   }
   return letters;
 }

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signatorySchema, type SignatoryData } from '../../schemas/signatory.ts';
 import { idPattern, type LoadContext } from './context.ts';
-import { readYamlFile } from '../read-source.ts';
+import { readYamlFile } from './read-source.ts';
 
 export interface Signatory extends SignatoryData {
   id: string;
@@ -33,12 +33,12 @@ export async function loadSignatories(context: LoadContext): Promise<Signatory[]
       context.report('fichier introuvable', { file, hint: `Créez ${file} (copiez celui d’un autre signataire).` });
       continue;
     }
-    const raw = await context.attempt(() => readYamlFile(context.path(file), file));
-    const data = raw === undefined ? undefined : context.validated(signatorySchema, raw, file);
+    const source = await context.attempt(() => readYamlFile(context.path(file), file));
+    const data = source === undefined ? undefined : context.validated(signatorySchema, source.data, file, source.lineOf);
     if (!data) continue;
     const logoPath = join(dir, id, data.logo);
     if (!existsSync(logoPath)) {
-      context.report(`fichier introuvable : ${data.logo}`, { file, field: 'logo', hint: `Déposez le logo dans content/signataires/${id}/ ou corrigez le nom du fichier.` });
+      context.report(`fichier introuvable : ${data.logo}`, { code: 'fichier-introuvable', file, line: source?.lineOf(['logo']), field: 'logo', hint: `Déposez le logo dans content/signataires/${id}/ ou corrigez le nom du fichier.` });
       continue;
     }
     signatories.push({ id, file, logoPath, ...data });

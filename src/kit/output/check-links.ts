@@ -1,8 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KitError, KitErrors } from './errors.ts';
-import type { Kit } from './load-kit.ts';
+import { KitError, KitErrors } from '../errors.ts';
+import type { Kit } from '../load/load-kit.ts';
 
 /** The content file behind a page of the built site, to name it in messages. */
 export function sourceOfPage(kit: Kit, pagePath: string): string | undefined {

@@ -1,5 +1,5 @@
-import type { Kit } from './load-kit.ts';
-import { KitError, KitErrors } from './errors.ts';
+import type { Kit } from '../load/load-kit.ts';
+import { KitError, KitErrors } from '../errors.ts';
 
 export type PrintKind = 'plaquette' | 'courrier' | 'fiche';
 

@@ -2,8 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
-import { fontFile } from './fonts.ts';
-import { visitorPages } from './sitemap.ts';
+import { fontFile } from '../fonts.ts';
+import { visitorPages } from '../../output/sitemap.ts';
 import { socialCardPath } from './social-card-path.ts';
 
 

@@ -3,15 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marpCli } from '@marp-team/marp-cli';
-import type { BrowserLocation } from './browser/find-browser.ts';
-import { KitError } from './errors.ts';
-import type { Kit, Signatory } from './load-kit.ts';
-import type { LogoSet } from './logos.ts';
-import type { DeckVariant } from './matrix.ts';
+import type { BrowserLocation } from '../../browser/find-browser.ts';
+import { KitError } from '../../errors.ts';
+import type { Kit, Signatory } from '../../load/load-kit.ts';
+import type { LogoSet } from '../images/logos.ts';
+import type { DeckVariant } from '../../matrix/matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
-import { displayUrl } from './display.ts';
-import { amiStepsSvg } from './diagrams/ami-steps-svg.ts';
+import { displayUrl } from '../display.ts';
+import { amiStepsSvg } from '../images/ami-steps-svg.ts';
 import { loadThemes, writeThemes } from './deck-themes.ts';
 import sharp from 'sharp';
 
@@ -62,7 +62,7 @@ async function withoutMarpInfo<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Marp Core with the kit's French typography (plain JS: marp-cli imports it with Node itself). */
-const marpEngine = fileURLToPath(new URL('../typography/marp-engine.mjs', import.meta.url));
+const marpEngine = fileURLToPath(new URL('../../../typography/marp-engine.mjs', import.meta.url));
 
 const formats = [
   { key: 'html', flag: [] as string[], label: 'Présentation HTML' },

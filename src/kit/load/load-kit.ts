@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
-import { sheetSchema, type SheetData } from '../schemas/sheet.ts';
-import { pageSchema, type PageData } from '../schemas/page.ts';
-import { printDocumentSchema, type PrintDocumentData } from '../schemas/document.ts';
-import { amiStepsSchema, type AmiStepsData } from '../schemas/ami-steps.ts';
-import { editorialRulesSchema, type EditorialRules } from '../schemas/editorial-rules.ts';
-import { KitErrors } from './errors.ts';
-import { LoadContext, type Entry } from './load/context.ts';
-import { loadSite, SITE_FILE, type Site } from './load/site.ts';
-import { loadSignatories, type Signatory } from './load/signatories.ts';
-import { loadLetters, loadRecipients, type Letter, type Recipient } from './load/letters.ts';
-import { loadDecks, type Deck } from './load/decks.ts';
-import { loadExamples, type Example } from './load/examples.ts';
+import { sheetSchema, type SheetData } from '../../schemas/sheet.ts';
+import { pageSchema, type PageData } from '../../schemas/page.ts';
+import { printDocumentSchema, type PrintDocumentData } from '../../schemas/document.ts';
+import { amiStepsSchema, type AmiStepsData } from '../../schemas/ami-steps.ts';
+import { editorialRulesSchema, type EditorialRules } from '../../schemas/editorial-rules.ts';
+import { KitErrors } from '../errors.ts';
+import { LoadContext, type Entry } from './context.ts';
+import { loadSite, SITE_FILE, type Site } from './site.ts';
+import { loadSignatories, type Signatory } from './signatories.ts';
+import { loadLetters, loadRecipients, type Letter, type Recipient } from './letters.ts';
+import { loadDecks, type Deck } from './decks.ts';
+import { loadExamples, type Example } from './examples.ts';
 
 export type { Entry, Site, Signatory, Recipient, Letter, Deck, Example };
 

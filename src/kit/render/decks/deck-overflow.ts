@@ -1,6 +1,6 @@
 import { Marp } from '@marp-team/marp-core';
 import type { Page } from 'puppeteer-core';
-import { markdownItFrenchTypography } from '../typography/french.mjs';
+import { markdownItFrenchTypography } from '../../../typography/french.mjs';
 
 /** A slide whose content is taller than the slide: Marp would cut it off without a word. */
 export interface SlideOverflow {

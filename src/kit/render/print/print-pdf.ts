@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { KitError } from './errors.ts';
+import { KitError } from '../../errors.ts';
 
 /** `pagedjs` exports no subpaths: resolve its main entry and walk to the polyfill next to it. */
 export function pagedPolyfillPath(): string {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import type { Kit } from './load-kit.ts';
-import { KitError } from './errors.ts';
+import type { Kit } from '../../load/load-kit.ts';
+import { KitError } from '../../errors.ts';
 
 /** Logos as PNG data URIs, by signatory or partner id: embedded as images in PDFs and decks. */
 export type LogoSet = Record<string, string>;

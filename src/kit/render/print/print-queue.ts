@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
-import type { BrowserSession } from './browser/browser-session.ts';
-import type { Kit } from './load-kit.ts';
-import type { PrintVariant } from './matrix.ts';
-import { KitError } from './errors.ts';
-import { frenchTypography } from '../typography/french.mjs';
+import type { BrowserSession } from '../../browser/browser-session.ts';
+import type { Kit } from '../../load/load-kit.ts';
+import type { PrintVariant } from '../../matrix/matrix.ts';
+import { KitError } from '../../errors.ts';
+import { frenchTypography } from '../../../typography/french.mjs';
 import { withMetadata } from './pdf-metadata.ts';
 import { pagedPolyfillPath, printWithPagedJs } from './print-pdf.ts';
 

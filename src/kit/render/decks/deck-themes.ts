@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FONT_FAMILY, fontFile } from './fonts.ts';
+import { FONT_FAMILY, fontFile } from '../fonts.ts';
 
 /** @font-face rules with the site's font as data URIs, so the HTML deck is self-contained and works offline. */
 async function embeddedFontFaces(): Promise<string> {

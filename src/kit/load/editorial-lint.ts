@@ -1,6 +1,6 @@
 import { glob, readFile } from 'node:fs/promises';
 import { matchesGlob } from 'node:path';
-import type { EditorialRule, EditorialRules } from '../schemas/editorial-rules.ts';
+import type { EditorialRule, EditorialRules } from '../../schemas/editorial-rules.ts';
 
 /** One place where the text breaks an editorial rule. */
 export interface LintHit {

@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { frenchTypography } from '../typography/french.mjs';
+import { frenchTypography } from '../../typography/french.mjs';
 
 /**
  * French typography on every HTML page, site and print pages alike, in `astro dev` and in the build:

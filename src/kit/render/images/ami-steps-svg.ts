@@ -1,6 +1,6 @@
 import satori from 'satori';
-import type { AmiStepsData } from '../../schemas/ami-steps.ts';
-import { frenchTypography } from '../../typography/french.mjs';
+import type { AmiStepsData } from '../../../schemas/ami-steps.ts';
+import { frenchTypography } from '../../../typography/french.mjs';
 import { fontFile } from '../fonts.ts';
 
 const colors = { brand: '#0f5c4d', soft: '#e6f2ef', ink: '#1d2430', muted: '#4b5563', accent: '#a6360c' };

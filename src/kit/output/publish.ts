@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { KitError } from './errors.ts';
+import { join, resolve } from 'node:path';
+import { KitError } from '../errors.ts';
+
+/** Where `astro build` writes the new site before it replaces `dist/`: never published half-made. */
+export function stagingFolder(root: string): string {
+  return join(root, '.kit', 'staging');
+}
 
 /**
  * Replaces `target` by `staging` with two renames on the same disk, so readers see the old output or

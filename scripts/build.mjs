@@ -1,0 +1,32 @@
+// `npm run build` (through scripts/launch.mjs): the whole kit into dist/ — the site, every PDF and deck —
+// or, when something is wrong, a French report of what to fix, exit code 1, the previous dist/ untouched
+// and no staging folder left. `KIT_DEBUG=1` adds the technical detail (causes, stacks) for a developer.
+// Usage: node scripts/build.mjs [--root <kit folder>]   (a fixture kit in tests)
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'astro';
+import { debugDetails, formatErrors } from '../src/kit/errors.ts';
+import { frameworkErrorToKitError } from '../src/kit/framework-errors.ts';
+import { stagingFolder } from '../src/kit/output/publish.ts';
+import { runCleanups, stopOnSignals, onInterrupt } from '../src/kit/shutdown.ts';
+
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const { values } = parseArgs({ options: { root: { type: 'string' } } });
+const root = resolve(values.root ?? process.cwd());
+const removeStaging = () => rmSync(stagingFolder(root), { recursive: true, force: true });
+
+onInterrupt(removeStaging);
+stopOnSignals('Fabrication interrompue : rien n’a été publié, le dossier dist/ précédent est intact.');
+
+try {
+  await build({ root });
+} catch (error) {
+  runCleanups();
+  removeStaging();
+  console.error(`\n${formatErrors(frameworkErrorToKitError(error, root))}`);
+  console.error('Rien n’a été publié : le dossier dist/ précédent est intact.');
+  if (process.env.KIT_DEBUG) console.error(`\nDétail technique (KIT_DEBUG) :\n${debugDetails(error)}`);
+  // Exit now: a library may still hold a timer or a socket open after a failure.
+  process.exit(1);
+}

@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+import { KitError } from '../errors.ts';
+
+/**
+ * French messages for zod's own wording (formats, sizes, enums), set per parse rather than globally, so
+ * the same mistake reads the same under `astro build`, `npm run check` and Vitest.
+ */
+export const frenchZodMessages = z.locales.fr().localeError;
+
+const typeNames: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  int: 'un nombre entier',
+  array: 'une liste',
+  object: 'un bloc de champs',
+  boolean: 'oui/non (true/false)',
+  date: 'une date (AAAA-MM-JJ)',
+};
+
+/** Line of a field in its file, when the source keeps positions (YAML). */
+export type LineOf = (path: PropertyKey[]) => number | undefined;
+
+/** Turns zod issues into French errors that name the file, the line, the field and the fix. */
+export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[], lineOf: LineOf = () => undefined): KitError[] {
+  // A misspelt field shows up twice: unknown here, missing there. Pair them to suggest the right name.
+  const missingIn = (parent: PropertyKey[]) =>
+    issues
+      .filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.slice(0, -1).join('.') === parent.join('.'))
+      .map((i) => String(i.path.at(-1)));
+  return issues.flatMap((issue) => {
+    const field = issue.path.join('.');
+    const line = lineOf(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      const missing = missingIn(issue.path);
+      return issue.keys.map(
+        (key) =>
+          new KitError('champ inconnu', {
+            code: 'champ-inconnu',
+            file,
+            line: lineOf([...issue.path, key]),
+            field: [...issue.path, key].join('.'),
+            hint:
+              missing.length === 1 && issue.keys.length === 1
+                ? `Vouliez-vous écrire « ${missing[0]} » ?`
+                : 'Vérifiez l’orthographe du nom du champ ou supprimez-le (voir les champs possibles dans src/schemas/).',
+          }),
+      );
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return [new KitError('champ obligatoire manquant', { code: 'champ-manquant', file, line, field, hint: `Ajoutez « ${field} » : ${typeNames[issue.expected] ?? issue.expected} attendu.` })];
+    }
+    if (issue.code === 'invalid_type') {
+      return [new KitError('valeur de type incorrect', { code: 'type-incorrect', file, line, field, hint: `Il faut ${typeNames[issue.expected] ?? issue.expected}.` })];
+    }
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) {
+      return [new KitError('texte vide', { code: 'texte-vide', file, line, field, hint: `Écrivez le texte de « ${field} » : il ne peut pas rester vide.` })];
+    }
+    return [new KitError(issue.message, { code: 'valeur-invalide', file, line, field, hint: 'Corrigez la valeur de ce champ.' })];
+  });
+}
