@@ -20,6 +20,7 @@ onInterrupt(removeStaging);
 stopOnSignals('Fabrication interrompue : rien n’a été publié, le dossier dist/ précédent est intact.');
 
 try {
+  removeStaging(); // left by a build that was killed outright
   await build({ root });
 } catch (error) {
   runCleanups();

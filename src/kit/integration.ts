@@ -1,69 +1,103 @@
 import { createReadStream } from 'node:fs';
-import { glob, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { buildKitOutputs } from './build-outputs.ts';
-import { KitError, KitErrors } from './errors.ts';
+import { formatErrors } from './errors.ts';
+import { publishKit } from './load/kit-content.ts';
 import { loadKit, type Kit } from './load/load-kit.ts';
-import { loadLogos, type LogoSet } from './render/images/logos.ts';
 import { buildVariantMatrix, type VariantMatrix } from './matrix/matrix.ts';
 import { replaceDirectory, stagingFolder } from './output/publish.ts';
-import { formatLintHit, lintKit } from './load/editorial-lint.ts';
-import { pagedPolyfillPath } from './render/print/print-pdf.ts';
+import { loadLogos, type LogoSet } from './render/images/logos.ts';
 import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
+import { pagedPolyfillPath } from './render/print/print-pdf.ts';
 
 const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
+/** Folders of the kit root whose files are content: an edit there reloads the kit in `astro dev`. */
+const CONTENT_FOLDERS = ['content/', 'brochures/', 'letters/', 'slides/'];
 
-/** Every content file: `astro dev` restarts the kit (and `virtual:kit`) when one changes. */
-async function watchContent(root: string, addWatchFile: (path: string) => void): Promise<void> {
-  for await (const file of glob(['content/**/*', 'brochures/**/*', 'letters/**/*', 'slides/**/*'], { cwd: root })) addWatchFile(join(root, file));
+/** Everything the pages and the outputs are made from, computed once per build (once per edit in dev). */
+interface PreparedKit {
+  kit: Kit;
+  matrix: VariantMatrix;
+  logos: LogoSet;
+  webLogos: LogoSet;
 }
 
-/** Runs the editorial lint: warnings are logged, errors stop the build with the others. */
-async function checkEditorialRules(kit: Kit, logger: AstroIntegrationLogger): Promise<void> {
-  if (!kit.editorialRules) return;
-  const hits = await lintKit(kit.root, kit.editorialRules);
-  const warnings = hits.filter((hit) => hit.level === 'avertissement');
-  if (warnings.length > 0) logger.warn(`Relecture : ${warnings.length} avertissement(s)\n${warnings.map((hit) => `  ⚠ ${formatLintHit(hit)}`).join('\n')}`);
-  const errors = hits.filter((hit) => hit.level === 'erreur');
-  if (errors.length > 0) {
-    throw new KitErrors(errors.map((hit) => new KitError(`« ${hit.found} » (règle ${hit.rule}, ligne ${hit.line})`, { file: hit.file, hint: `${hit.advice[0].toUpperCase()}${hit.advice.slice(1)}.` })));
-  }
+/** Reads and validates the content, computes the variant matrix and rasterises the logos (cached by file). */
+async function prepareKit(root: string, logger: AstroIntegrationLogger): Promise<PreparedKit> {
+  const kit = await loadKit(root);
+  for (const warning of kit.warnings) logger.warn(warning);
+  const matrix = buildVariantMatrix(kit);
+  const [logos, webLogos] = await Promise.all([loadLogos(kit), loadLogos(kit, 'web')]);
+  publishKit(kit);
+  return { kit, matrix, logos, webLogos };
+}
+
+function virtualModule({ kit, matrix, logos, webLogos }: PreparedKit): string {
+  return `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
 }
 
 /**
- * The kit inside `astro build`: validates the content and computes the variant matrix before the site
- * is built, exposes both to pages as `virtual:kit`, builds into a staging folder, prints every PDF and
- * deck, then swaps the staging folder into place — a failed build leaves the previous `dist/` untouched.
+ * `astro dev`: an edited content file reloads the kit, then the pages — without restarting the server
+ * (logos are rasterised again only when their file changed). A mistake is printed in French and the
+ * last good kit stays on screen until the file is fixed.
+ */
+function reloadOnContentEdit(options: { root: string; server: ViteDevServer; logger: AstroIntegrationLogger; refresh: () => Promise<void>; update: (prepared: PreparedKit) => void }) {
+  const { root, server, logger, refresh, update } = options;
+  let timer: NodeJS.Timeout | undefined;
+  const reload = async () => {
+    try {
+      update(await prepareKit(root, logger));
+    } catch (error) {
+      logger.error(`${formatErrors(error)}\nLe site affiche la dernière version correcte ; il se met à jour dès que le fichier est corrigé.`);
+      return;
+    }
+    for (const environment of Object.values(server.environments)) {
+      const module = environment.moduleGraph.getModuleById(RESOLVED_ID);
+      if (module) environment.moduleGraph.invalidateModule(module);
+    }
+    await refresh();
+    server.ws.send({ type: 'full-reload' });
+    logger.info('Contenu rechargé.');
+  };
+  server.watcher.on('all', (_event, path) => {
+    const file = relative(root, path).split('\\').join('/');
+    if (!CONTENT_FOLDERS.some((folder) => file.startsWith(folder))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(), 100);
+  });
+}
+
+/**
+ * The kit inside Astro: reads and validates the content once and computes the variant matrix before the
+ * site is built, exposes both to pages as `virtual:kit` (and the entries to the content collections),
+ * builds into a staging folder, prints every PDF and deck, then swaps the staging folder into place — a
+ * failed build leaves the previous `dist/` untouched. Failures are thrown as they are: the build's top
+ * level (scripts/build.mjs) prints them in French and removes the staging folder.
  */
 export default function kitIntegration(): AstroIntegration {
-  let kit: Kit;
-  let matrix: VariantMatrix;
-  let logos: LogoSet;
-  let webLogos: LogoSet;
+  let root: string;
+  let prepared: PreparedKit;
+  let moduleSource: string;
   let finalOutDir: string;
   let stagingDir: string;
 
   return {
     name: 'kit-qpv',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, logger, addWatchFile, addMiddleware }) => {
-        const root = fileURLToPath(config.root);
-        if (command === 'dev') await watchContent(root, addWatchFile);
-        // A content mistake is thrown as it is: `npm run build` (scripts/build.mjs) prints it in French.
-        kit = await loadKit(root);
-        await checkEditorialRules(kit, logger);
-        matrix = buildVariantMatrix(kit);
-        logos = await loadLogos(kit);
-        webLogos = await loadLogos(kit, 'web');
+      'astro:config:setup': async ({ config, command, updateConfig, logger, addMiddleware }) => {
+        root = fileURLToPath(config.root);
+        prepared = await prepareKit(root, logger);
+        moduleSource = virtualModule(prepared);
+        const { kit, matrix } = prepared;
         logger.info(
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
         );
         addMiddleware({ order: 'post', entrypoint: new URL('./render/typography-middleware.ts', import.meta.url) });
-        const moduleSource = `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
         const update: Parameters<typeof updateConfig>[0] = {
           site: kit.site.url,
           vite: {
@@ -79,20 +113,29 @@ export default function kitIntegration(): AstroIntegration {
         if (command === 'build') {
           finalOutDir = fileURLToPath(config.outDir);
           stagingDir = stagingFolder(root);
-          await rm(stagingDir, { recursive: true, force: true });
           update.outDir = pathToFileURL(`${stagingDir}/`);
         }
         updateConfig(update);
       },
-      // `astro dev`: print pages paginated in the browser by the same Paged.js as the PDFs.
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        // Print pages paginated in the browser by the same Paged.js as the PDFs.
         server.middlewares.use(PAGED_PREVIEW_SCRIPT, (_request, response) => {
           response.setHeader('content-type', 'text/javascript; charset=utf-8');
           createReadStream(pagedPolyfillPath()).pipe(response);
         });
+        reloadOnContentEdit({
+          root,
+          server,
+          logger,
+          refresh: async () => refreshContent?.({ loaders: ['kit-qpv'] }),
+          update: (next) => {
+            prepared = next;
+            moduleSource = virtualModule(next);
+          },
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        // A failure is thrown as it is: the build's top level removes the staging folder and reports it.
+        const { kit, matrix, logos } = prepared;
         await buildKitOutputs({ kit, matrix, logos, outDir: fileURLToPath(dir), logger });
         await replaceDirectory(stagingDir, finalOutDir);
         logger.info(`Publié dans ${finalOutDir}`);

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { z } from 'astro/zod';
 import { KitError } from '../errors.ts';
-import { readMarkdownFile, readYamlFile } from './read-source.ts';
+import { readFile } from 'node:fs/promises';
+import { decodeUtf8, parseMarkdown, parseYaml, type MarkdownSource, type YamlSource } from './read-source.ts';
 import { frenchZodMessages, zodIssuesToKitErrors, type LineOf } from './zod-errors.ts';
 
 /** A validated Markdown entry: its id (the file name), its kit-relative file and its frontmatter. */
@@ -32,6 +33,8 @@ export const idPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export class LoadContext {
   readonly errors: KitError[] = [];
   readonly root: string;
+  /** Every file read, by kit-relative path: read once, then checked by the editorial rules from here. */
+  readonly texts = new Map<string, string>();
 
   constructor(root: string) {
     this.root = root;
@@ -44,6 +47,23 @@ export class LoadContext {
 
   path(...parts: string[]): string {
     return join(this.root, ...parts);
+  }
+
+  /** The text of a file, read once and decoded as strict UTF-8. */
+  async readText(file: string): Promise<string> {
+    const known = this.texts.get(file);
+    if (known !== undefined) return known;
+    const text = decodeUtf8(await readFile(this.path(file)), file);
+    this.texts.set(file, text);
+    return text;
+  }
+
+  async readYaml(file: string): Promise<YamlSource> {
+    return parseYaml(await this.readText(file), file);
+  }
+
+  async readMarkdown(file: string): Promise<MarkdownSource> {
+    return parseMarkdown(await this.readText(file), file);
   }
 
   report(message: string, details: KitError['details']): void {
@@ -101,7 +121,7 @@ export class LoadContext {
   async loadMarkdownCollection<S extends z.ZodType>(folder: string, schema: S, options: { optional?: boolean } = {}): Promise<Entry<z.infer<S>>[]> {
     const entries: Entry<z.infer<S>>[] = [];
     for (const { id, path, file } of await this.listEntries(folder, /\.mdx?$/, options)) {
-      const source = await this.attempt(() => readMarkdownFile(path, file));
+      const source = await this.attempt(() => this.readMarkdown(file));
       const data = source && this.validated(schema, source.data, file, source.lineOf);
       if (source && data) entries.push({ id, file, data, source: { text: source.text, body: source.body, bodyLine: source.bodyLine } });
     }
@@ -114,7 +134,7 @@ export class LoadContext {
       this.report('fichier introuvable', { file, hint });
       return undefined;
     }
-    const source = await this.attempt(() => readYamlFile(this.path(file), file));
+    const source = await this.attempt(() => this.readYaml(file));
     return source === undefined ? undefined : this.validated(schema, source.data, file, source.lineOf);
   }
 }

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { deckTokens, deckTokenNames } from '../render/decks/deck-tokens.ts';
 import { localDeckImages } from '../render/decks/deck-images.ts';
-import { readMarkdownFile } from './read-source.ts';
 import type { LoadContext } from './context.ts';
 import { deckSchema } from '../../schemas/deck.ts';
 
@@ -17,7 +16,7 @@ export interface Deck {
 export async function loadDecks(context: LoadContext): Promise<Deck[]> {
   const decks: Deck[] = [];
   for (const { id, path, file } of await context.listEntries('slides', /\.md$/)) {
-    const source = await context.attempt(() => readMarkdownFile(path, file));
+    const source = await context.attempt(() => context.readMarkdown(file));
     if (!source) continue;
     const raw = source.text;
     const data = context.validated(deckSchema, source.data, file, source.lineOf);

@@ -1,4 +1,6 @@
 import { glob, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeUtf8 } from './read-source.ts';
 import { matchesGlob } from 'node:path';
 import type { EditorialRule, EditorialRules } from '../../schemas/editorial-rules.ts';
 
@@ -37,8 +39,15 @@ function hitsInText(rule: EditorialRule, file: string, text: string): LintHit[] 
   return [];
 }
 
-/** Reads the files the rules cover (globs from the kit root) and returns every hit, file by file, line by line. */
-export async function lintKit(root: string, rules: EditorialRules): Promise<LintHit[]> {
+/**
+ * Checks the files the rules cover (globs from the kit root) and returns every hit, file by file, line by
+ * line. `readText` gives a file's text (the loader's, so each file is read once).
+ */
+export async function lintKit(
+  root: string,
+  rules: EditorialRules,
+  readText: (file: string) => Promise<string> = async (file) => decodeUtf8(await readFile(join(root, file)), file),
+): Promise<LintHit[]> {
   const files: string[] = [];
   for await (const file of glob(rules.fichiers, { cwd: root })) {
     const normalised = file.split('\\').join('/');
@@ -47,7 +56,7 @@ export async function lintKit(root: string, rules: EditorialRules): Promise<Lint
   files.sort();
   const hits: LintHit[] = [];
   for (const file of files) {
-    const text = await readFile(`${root}/${file}`, 'utf8');
+    const text = await readText(file);
     for (const rule of rules.regles) {
       if (rule.exclure.some((pattern) => matchesGlob(file, pattern))) continue;
       hits.push(...hitsInText(rule, file, text));

@@ -1,7 +1,6 @@
 import { recipientSchema, type RecipientData } from '../../schemas/recipient.ts';
 import { letterSchema, type LetterData } from '../../schemas/document.ts';
 import { letterPlaceholders, placeholderNamePattern, RESERVED_PLACEHOLDERS, splitPassages } from '../../letter/passages.ts';
-import { readMarkdownFile } from './read-source.ts';
 import type { Entry, LoadContext } from './context.ts';
 
 export interface Recipient extends RecipientData {
@@ -25,7 +24,7 @@ function lineContaining(text: string, needle: string): number | undefined {
 export async function loadRecipients(context: LoadContext): Promise<Recipient[]> {
   const recipients: Recipient[] = [];
   for (const { id, path, file } of await context.listEntries('content/interlocuteurs', /\.md$/)) {
-    const source = await context.attempt(() => readMarkdownFile(path, file));
+    const source = await context.attempt(() => context.readMarkdown(file));
     const data = source && context.validated(recipientSchema, source.data, file, source.lineOf);
     const passages = source && (await context.attempt(() => splitPassages(source.body, file, source.bodyLine)));
     // Inside a passage, only the letter's own placeholders make sense ({{ appel }}…).
@@ -43,7 +42,7 @@ export async function loadRecipients(context: LoadContext): Promise<Recipient[]>
 export async function loadLetters(context: LoadContext, recipients: Recipient[]): Promise<Letter[]> {
   const letters: Letter[] = [];
   for (const { id, path, file } of await context.listEntries('letters', /\.md$/)) {
-    const source = await context.attempt(() => readMarkdownFile(path, file));
+    const source = await context.attempt(() => context.readMarkdown(file));
     const data = source && context.validated(letterSchema, source.data, file, source.lineOf);
     if (!source || !data) continue;
     data.interlocuteurs?.forEach((recipientId, index) => {

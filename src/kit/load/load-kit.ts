@@ -5,6 +5,7 @@ import { printDocumentSchema, type PrintDocumentData } from '../../schemas/docum
 import { amiStepsSchema, type AmiStepsData } from '../../schemas/ami-steps.ts';
 import { editorialRulesSchema, type EditorialRules } from '../../schemas/editorial-rules.ts';
 import { KitErrors } from '../errors.ts';
+import { formatLintHit, lintKit } from './editorial-lint.ts';
 import { LoadContext, type Entry } from './context.ts';
 import { loadSite, SITE_FILE, type Site } from './site.ts';
 import { loadSignatories, type Signatory } from './signatories.ts';
@@ -29,6 +30,8 @@ export interface Kit {
   amiSteps: AmiStepsData;
   /** The editorial lint's rules (`content/redaction.yaml`); none when the file is absent. */
   editorialRules?: EditorialRules;
+  /** What to review without stopping the build (editorial rules of level `avertissement`), ready to print. */
+  warnings: string[];
 }
 
 /** Site paths owned by the code; a page or document may not take them. */
@@ -73,6 +76,19 @@ export async function loadKit(root: string): Promise<Kit> {
     pageOwners.set(slug, brochure.file);
   }
 
+  const warnings = editorialRules ? await checkEditorialRules(context, editorialRules) : [];
+
   if (context.errors.length > 0 || !site || !amiSteps) throw new KitErrors(context.errors);
-  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, editorialRules };
+  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, editorialRules, warnings };
+}
+
+/** The editorial rules on the texts already read: errors are reported, warnings returned to print. */
+async function checkEditorialRules(context: LoadContext, rules: EditorialRules): Promise<string[]> {
+  const hits = await context.attempt(() => lintKit(context.root, rules, (file) => context.readText(file)));
+  for (const hit of hits ?? []) {
+    if (hit.level !== 'erreur') continue;
+    context.report(`« ${hit.found} » : règle « ${hit.rule} »`, { code: 'redaction', file: hit.file, line: hit.line, hint: `${hit.advice[0].toUpperCase()}${hit.advice.slice(1)}.` });
+  }
+  const warnings = (hits ?? []).filter((hit) => hit.level === 'avertissement');
+  return warnings.length === 0 ? [] : [`Relecture : ${warnings.length} avertissement(s)\n${warnings.map((hit) => `  ⚠ ${formatLintHit(hit)}`).join('\n')}`];
 }

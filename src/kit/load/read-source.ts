@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { KitError } from '../errors.ts';
 import type { LineOf } from './zod-errors.ts';
@@ -103,14 +102,3 @@ export function parseMarkdown(text: string, file: string): MarkdownSource {
   return { text, data, lineOf, body: text.slice(match[0].length), bodyLine: match[0].split('\n').length };
 }
 
-export async function readTextFile(path: string, file: string): Promise<string> {
-  return decodeUtf8(await readFile(path), file);
-}
-
-export async function readYamlFile(path: string, file: string): Promise<YamlSource> {
-  return parseYaml(await readTextFile(path, file), file);
-}
-
-export async function readMarkdownFile(path: string, file: string): Promise<MarkdownSource> {
-  return parseMarkdown(await readTextFile(path, file), file);
-}

@@ -3,7 +3,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signatorySchema, type SignatoryData } from '../../schemas/signatory.ts';
 import { idPattern, type LoadContext } from './context.ts';
-import { readYamlFile } from './read-source.ts';
 
 export interface Signatory extends SignatoryData {
   id: string;
@@ -33,7 +32,7 @@ export async function loadSignatories(context: LoadContext): Promise<Signatory[]
       context.report('fichier introuvable', { file, hint: `Créez ${file} (copiez celui d’un autre signataire).` });
       continue;
     }
-    const source = await context.attempt(() => readYamlFile(context.path(file), file));
+    const source = await context.attempt(() => context.readYaml(file));
     const data = source === undefined ? undefined : context.validated(signatorySchema, source.data, file, source.lineOf);
     if (!data) continue;
     const logoPath = join(dir, id, data.logo);

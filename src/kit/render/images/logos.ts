@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import sharp from 'sharp';
 import type { Kit } from '../../load/load-kit.ts';
 import { KitError } from '../../errors.ts';
@@ -25,12 +26,27 @@ export async function logoToPng(path: string, file: string, field: string, size:
   }
 }
 
+/** Rasterised logos by file, size and modification: `astro dev` reloads the kit on each edit without redrawing them. */
+const rasterised = new Map<string, Promise<string>>();
+
+function cachedLogo(path: string, file: string, field: string, size: number): Promise<string> {
+  const { mtimeMs, size: bytes } = statSync(path);
+  const key = `${path}|${mtimeMs}|${bytes}|${size}`;
+  let png = rasterised.get(key);
+  if (!png) {
+    png = logoToPng(path, file, field, size);
+    png.catch(() => rasterised.delete(key));
+    rasterised.set(key, png);
+  }
+  return png;
+}
+
 /** Every logo the documents (`print`) or the site pages (`web`, lighter) need: each signatory's and each partner's. */
 export async function loadLogos(kit: Kit, use: keyof typeof LOGO_SIZES = 'print'): Promise<LogoSet> {
   const size = LOGO_SIZES[use];
   const entries = await Promise.all([
-    ...kit.signatories.map(async (s) => [s.id, await logoToPng(s.logoPath, s.file, 'logo', size)] as const),
-    ...kit.site.partners.map(async (p, i) => [`partenaire:${p.id}`, await logoToPng(p.logoPath, 'content/site.yaml', `partenaires.${i}.logo`, size)] as const),
+    ...kit.signatories.map(async (s) => [s.id, await cachedLogo(s.logoPath, s.file, 'logo', size)] as const),
+    ...kit.site.partners.map(async (p, i) => [`partenaire:${p.id}`, await cachedLogo(p.logoPath, 'content/site.yaml', `partenaires.${i}.logo`, size)] as const),
   ]);
   return Object.fromEntries(entries);
 }
