@@ -13,6 +13,8 @@ import { serveDirectory } from './browser/static-server.ts';
 import { checkInternalLinks } from './output/check-links.ts';
 import { writeSitemap } from './output/sitemap.ts';
 import { writeSocialCards } from './render/images/social-cards.ts';
+import { buildSourceDate, describeSourceDate } from './output/source-date.ts';
+import { pinDeckDates } from './render/decks/reproducible-decks.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
@@ -56,6 +58,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   await checkInternalLinks(outDir, kit, planned);
   const browser = await findBrowser();
   logger.info(`Navigateur : ${browser.path} (${browser.source})`);
+  const sourceDate = buildSourceDate(kit.root);
+  logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)}`);
 
   const printStarted = performance.now();
   const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
@@ -94,6 +98,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
   const decksStarted = performance.now();
   await buildDecks({ kit, variants: matrix.decks, sources: deckSources, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note) });
+  await pinDeckDates(outDir, matrix.decks, sourceDate.date);
   const decksMs = performance.now() - decksStarted;
 
   logger.info(

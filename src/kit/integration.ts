@@ -5,11 +5,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { buildKitOutputs } from './build-outputs.ts';
 import { formatErrors } from './errors.ts';
-import { publishKit } from './load/kit-content.ts';
-import { loadKit, type Kit } from './load/load-kit.ts';
-import { buildVariantMatrix, type VariantMatrix } from './matrix/matrix.ts';
+import { prepareKit, type PreparedKit } from './prepare-kit.ts';
 import { replaceDirectory, stagingFolder } from './output/publish.ts';
-import { loadLogos, type LogoSet } from './render/images/logos.ts';
 import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
 import { pagedPolyfillPath } from './render/print/print-pdf.ts';
 
@@ -18,24 +15,6 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 /** Folders of the kit root whose files are content: an edit there reloads the kit in `astro dev`. */
 const CONTENT_FOLDERS = ['content/', 'brochures/', 'letters/', 'slides/'];
-
-/** Everything the pages and the outputs are made from, computed once per build (once per edit in dev). */
-interface PreparedKit {
-  kit: Kit;
-  matrix: VariantMatrix;
-  logos: LogoSet;
-  webLogos: LogoSet;
-}
-
-/** Reads and validates the content, computes the variant matrix and rasterises the logos (cached by file). */
-async function prepareKit(root: string, logger: AstroIntegrationLogger): Promise<PreparedKit> {
-  const kit = await loadKit(root);
-  for (const warning of kit.warnings) logger.warn(warning);
-  const matrix = buildVariantMatrix(kit);
-  const [logos, webLogos] = await Promise.all([loadLogos(kit), loadLogos(kit, 'web')]);
-  publishKit(kit);
-  return { kit, matrix, logos, webLogos };
-}
 
 function virtualModule({ kit, matrix, logos, webLogos }: PreparedKit): string {
   return `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;

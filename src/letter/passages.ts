@@ -17,13 +17,13 @@ export function splitPassages(body: string, file: string, firstLine = 1): Record
     if (heading) {
       current = heading[1];
       if (current in passages) {
-        throw new KitError(`passage « ${current} » défini deux fois (ligne ${firstLine + index})`, { file, hint: 'Gardez une seule section par nom de passage.' });
+        throw new KitError(`passage « ${current} » défini deux fois`, { code: 'passage-double', file, line: firstLine + index, hint: 'Gardez une seule section par nom de passage.' });
       }
       passages[current] = '';
     } else if (current !== undefined) {
       passages[current] += `${line}\n`;
     } else if (line.trim() !== '') {
-      throw new KitError(`texte hors passage à la ligne ${firstLine + index}`, { file, hint: 'Placez ce texte sous un titre de passage, par ex. « ## accroche » (minuscules, tirets).' });
+      throw new KitError('texte hors passage', { code: 'texte-hors-passage', file, line: firstLine + index, hint: 'Placez ce texte sous un titre de passage, par ex. « ## accroche » (minuscules, tirets).' });
     }
   });
   for (const name of Object.keys(passages)) passages[name] = passages[name].trim();

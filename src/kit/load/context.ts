@@ -66,6 +66,12 @@ export class LoadContext {
     return parseMarkdown(await this.readText(file), file);
   }
 
+  /** Line of a top-level field (`fiche:`) in a file already read. */
+  lineOfField(file: string, field: string): number | undefined {
+    const index = (this.texts.get(file) ?? '').split('\n').findIndex((line) => line.startsWith(`${field}:`));
+    return index < 0 ? undefined : index + 1;
+  }
+
   report(message: string, details: KitError['details']): void {
     this.errors.push(new KitError(message, details));
   }
@@ -94,7 +100,7 @@ export class LoadContext {
   async listEntries(folder: string, pattern: RegExp, options: { optional?: boolean } = {}): Promise<{ id: string; path: string; file: string }[]> {
     const dir = this.path(folder);
     if (!existsSync(dir)) {
-      if (!options.optional) this.report('dossier introuvable', { file: folder, hint: `Créez le dossier ${folder}/ (voir le README).` });
+      if (!options.optional) this.report('dossier introuvable', { code: 'dossier-introuvable', file: folder, hint: `Créez le dossier ${folder}/ (voir le README).` });
       return [];
     }
     const names = (await readdir(dir)).filter((name) => pattern.test(name) && !name.startsWith('_')).sort();
@@ -104,12 +110,12 @@ export class LoadContext {
       const path = join(dir, name);
       const file = this.rel(path);
       if (!idPattern.test(id)) {
-        this.report(`nom de fichier invalide : « ${id} »`, { file, hint: 'Utilisez des minuscules sans accent, des chiffres et des tirets (ex. « bailleur-social »).' });
+        this.report(`nom de fichier invalide : « ${id} »`, { code: 'nom-invalide', file, hint: 'Utilisez des minuscules sans accent, des chiffres et des tirets (ex. « bailleur-social »).' });
         return [];
       }
       const twin = seen.get(id);
       if (twin) {
-        this.report(`même nom que ${twin}`, { file, hint: 'Gardez un seul des deux fichiers (.md ou .mdx) : ils donneraient la même page.' });
+        this.report(`même nom que ${twin}`, { code: 'nom-double', file, hint: 'Gardez un seul des deux fichiers (.md ou .mdx) : ils donneraient la même page.' });
         return [];
       }
       seen.set(id, file);
@@ -131,7 +137,7 @@ export class LoadContext {
   /** One YAML file validated by `schema`; a missing file is reported with `hint`. */
   async loadYamlFile<S extends z.ZodType>(file: string, schema: S, hint: string): Promise<z.infer<S> | undefined> {
     if (!existsSync(this.path(file))) {
-      this.report('fichier introuvable', { file, hint });
+      this.report('fichier introuvable', { code: 'fichier-introuvable', file, hint });
       return undefined;
     }
     const source = await this.attempt(() => this.readYaml(file));

@@ -22,12 +22,12 @@ export async function loadDecks(context: LoadContext): Promise<Deck[]> {
     const data = context.validated(deckSchema, source.data, file, source.lineOf);
     for (const token of deckTokens(raw)) {
       if (!(deckTokenNames as readonly string[]).includes(token.name)) {
-        context.report(`variable inconnue « {{ ${token.name} }} » à la ligne ${token.line}`, { code: 'variable-inconnue', file, line: token.line, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` });
+        context.report(`variable inconnue « {{ ${token.name} }} »`, { code: 'variable-inconnue', file, line: token.line, hint: `Variables possibles : ${deckTokenNames.map((n) => `{{ ${n} }}`).join(', ')}.` });
       }
     }
     for (const image of localDeckImages(raw)) {
       if (!existsSync(context.path('slides', image.path))) {
-        context.report(`image introuvable : ${image.path} (ligne ${image.line})`, { code: 'image-introuvable', file, line: image.line, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' });
+        context.report(`image introuvable : ${image.path}`, { code: 'image-introuvable', file, line: image.line, hint: 'Déposez l’image dans slides/ (chemin relatif à slides/) ou corrigez le chemin.' });
       }
     }
     if (data) decks.push({ id, file, title: data.title, source: raw });

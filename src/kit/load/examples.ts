@@ -14,13 +14,13 @@ export async function loadExamples(context: LoadContext, sheetIds: string[]): Pr
   return entries
     .map((entry): Example => {
       if (entry.data.fiche && !sheetIds.includes(entry.data.fiche)) {
-        context.report(`fiche inconnue : « ${entry.data.fiche} »`, { file: entry.file, field: 'fiche', hint: `Utilisez le nom d’un fichier de content/fiches/ : ${sheetIds.join(', ')}.` });
+        context.report(`fiche inconnue : « ${entry.data.fiche} »`, { code: 'fiche-inconnue', file: entry.file, line: context.lineOfField(entry.file, 'fiche'), field: 'fiche', hint: `Utilisez le nom d’un fichier de content/fiches/ : ${sheetIds.join(', ')}.` });
       }
       const photo = entry.data.photo?.fichier;
       if (!photo) return entry;
       const photoPath = join(dirname(context.path(entry.file)), photo);
       if (!existsSync(photoPath)) {
-        context.report(`fichier introuvable : ${photo}`, { file: entry.file, field: 'photo.fichier', hint: 'Déposez la photo à côté du fichier de l’exemple, ou retirez « fichier » pour afficher « photo à fournir ».' });
+        context.report(`fichier introuvable : ${photo}`, { code: 'fichier-introuvable', file: entry.file, line: context.lineOfField(entry.file, '  fichier'), field: 'photo.fichier', hint: 'Déposez la photo à côté du fichier de l’exemple, ou retirez « fichier » pour afficher « photo à fournir ».' });
       }
       return { ...entry, photoPath };
     })

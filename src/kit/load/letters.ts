@@ -53,7 +53,7 @@ export async function loadLetters(context: LoadContext, recipients: Recipient[])
     const addressed = recipients.filter((r) => !data.interlocuteurs || data.interlocuteurs.includes(r.id));
     for (const placeholder of letterPlaceholders(source.body)) {
       if (!placeholderNamePattern.test(placeholder.name)) {
-        context.report(`emplacement invalide « {{ ${placeholder.name} }} » à la ligne ${source.bodyLine + placeholder.line - 1}`, {
+        context.report(`emplacement invalide « {{ ${placeholder.name} }} »`, {
           code: 'emplacement-invalide',
           file,
           line: source.bodyLine + placeholder.line - 1,
@@ -65,6 +65,7 @@ export async function loadLetters(context: LoadContext, recipients: Recipient[])
       for (const recipient of addressed) {
         if (!(placeholder.name in recipient.passages)) {
           context.report(`passage « ${placeholder.name} » manquant (utilisé par ${file}, ligne ${source.bodyLine + placeholder.line - 1})`, {
+            code: 'passage-manquant',
             file: recipient.file,
             hint: `Ajoutez une section « ## ${placeholder.name} » dans ${recipient.file}, ou retirez {{ ${placeholder.name} }} du courrier.`,
           });

@@ -6,6 +6,7 @@ import { amiStepsSchema, type AmiStepsData } from '../../schemas/ami-steps.ts';
 import { editorialRulesSchema, type EditorialRules } from '../../schemas/editorial-rules.ts';
 import { KitErrors } from '../errors.ts';
 import { formatLintHit, lintKit } from './editorial-lint.ts';
+import { checkMarkdown } from './markdown-checks.ts';
 import { LoadContext, type Entry } from './context.ts';
 import { loadSite, SITE_FILE, type Site } from './site.ts';
 import { loadSignatories, type Signatory } from './signatories.ts';
@@ -55,24 +56,26 @@ export async function loadKit(root: string): Promise<Kit> {
     ? await context.loadYamlFile('content/redaction.yaml', editorialRulesSchema, 'Créez content/redaction.yaml (règles de relecture) ou supprimez-le.')
     : undefined;
 
+  for (const entry of [...pages, ...sheets, ...examples, ...brochures]) context.errors.push(...checkMarkdown(entry, root));
+
   // References between files. A signatory folder with a mistake of its own still counts as existing.
   const signatoryIds = signatories.map((s) => s.id);
   if (site && signatoryIds.length > 0 && !existsSync(context.path('content/signataires', site.signataireParDefaut, 'index.yaml'))) {
-    context.report(`signataire inconnu : « ${site.signataireParDefaut} »`, { file: SITE_FILE, field: 'signataireParDefaut', hint: `Choisissez un dossier de content/signataires/ : ${signatoryIds.join(', ')}.` });
+    context.report(`signataire inconnu : « ${site.signataireParDefaut} »`, { code: 'signataire-inconnu', file: SITE_FILE, line: context.lineOfField(SITE_FILE, 'signataireParDefaut'), field: 'signataireParDefaut', hint: `Choisissez un dossier de content/signataires/ : ${signatoryIds.join(', ')}.` });
   }
   if (existsSync(context.path('content/pages')) && !pages.some((p) => p.id === 'accueil') && !context.errors.some((e) => e.details.file?.startsWith('content/pages/'))) {
-    context.report('page d’accueil manquante', { file: 'content/pages/accueil.md', hint: 'Créez content/pages/accueil.md : c’est la page d’accueil du site.' });
+    context.report('page d’accueil manquante', { code: 'accueil-manquant', file: 'content/pages/accueil.md', hint: 'Créez content/pages/accueil.md : c’est la page d’accueil du site.' });
   }
   const pageOwners = new Map(pages.map((p) => [p.id, p.file]));
   for (const id of RESERVED_PAGE_IDS) {
     const owner = pageOwners.get(id);
-    if (owner) context.report(`nom de page réservé : « ${id} »`, { file: owner, hint: `Renommez le fichier : /${id}/ est une page fabriquée par le kit.` });
+    if (owner) context.report(`nom de page réservé : « ${id} »`, { code: 'page-reservee', file: owner, hint: `Renommez le fichier : /${id}/ est une page fabriquée par le kit.` });
   }
   for (const brochure of brochures) {
     const slug = brochure.data.pageDuSite;
     if (!slug) continue;
     const owner = pageOwners.get(slug) ?? (RESERVED_PAGE_IDS.includes(slug) ? 'le kit' : undefined);
-    if (owner) context.report(`la page /${slug}/ existe déjà (${owner})`, { file: brochure.file, field: 'pageDuSite', hint: 'Choisissez un autre nom de page.' });
+    if (owner) context.report(`la page /${slug}/ existe déjà (${owner})`, { code: 'page-double', file: brochure.file, line: context.lineOfField(brochure.file, 'pageDuSite'), field: 'pageDuSite', hint: 'Choisissez un autre nom de page.' });
     pageOwners.set(slug, brochure.file);
   }
 

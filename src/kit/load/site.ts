@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { siteSchema, type SiteData } from '../../schemas/site.ts';
 import type { LoadContext } from './context.ts';
+import { checkLogoFile } from './logo-file.ts';
 
 export interface Site extends SiteData {
   partners: (SiteData['partenaires'][number] & { logoPath: string })[];
@@ -15,14 +16,17 @@ export async function loadSite(context: LoadContext): Promise<Site | undefined> 
   const partners = data.partenaires.map((partner, index) => {
     const logoPath = context.path('content', partner.logo);
     if (!existsSync(logoPath)) {
-      context.report(`fichier introuvable : ${partner.logo}`, { file: SITE_FILE, field: `partenaires.${index}.logo`, hint: `Ajoutez le logo dans content/${partner.logo} ou corrigez le chemin (relatif à content/).` });
+      context.report(`fichier introuvable : ${partner.logo}`, { code: 'fichier-introuvable', file: SITE_FILE, field: `partenaires.${index}.logo`, hint: `Ajoutez le logo dans content/${partner.logo} ou corrigez le chemin (relatif à content/).` });
+    } else {
+      const unsafe = checkLogoFile(logoPath, { file: SITE_FILE, field: `partenaires.${index}.logo` });
+      if (unsafe) context.errors.push(unsafe);
     }
     return { ...partner, logoPath };
   });
   for (const key of ['logosPiedDeCourrier', 'logosCouverture'] as const) {
     data[key].forEach((id, index) => {
       if (!partners.some((p) => p.id === id)) {
-        context.report(`partenaire inconnu : « ${id} »`, { file: SITE_FILE, field: `${key}.${index}`, hint: `Utilisez un identifiant déclaré dans « partenaires » : ${partners.map((p) => p.id).join(', ')}.` });
+        context.report(`partenaire inconnu : « ${id} »`, { code: 'partenaire-inconnu', file: SITE_FILE, field: `${key}.${index}`, hint: `Utilisez un identifiant déclaré dans « partenaires » : ${partners.map((p) => p.id).join(', ')}.` });
       }
     });
   }

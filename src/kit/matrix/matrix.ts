@@ -106,7 +106,7 @@ function assertUniqueOutputs(kit: Kit, print: PrintVariant[], decks: DeckVariant
   const claim = (output: string, source: string) => {
     const other = seen.get(output);
     if (other && other !== source) {
-      errors.push(new KitError(`même fichier de sortie que ${other} : ${output}`, { file: source, hint: 'Renommez l’un des deux fichiers sources.' }));
+      errors.push(new KitError(`même fichier de sortie que ${other} : ${output}`, { code: 'sortie-double', file: source, hint: 'Renommez l’un des deux fichiers sources.' }));
     }
     seen.set(output, source);
   };

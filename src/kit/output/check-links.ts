@@ -3,52 +3,195 @@ import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KitError, KitErrors } from '../errors.ts';
 import type { Kit } from '../load/load-kit.ts';
+import { scanHtml } from './html-scan.ts';
+
+/** A content file behind a page of the built site, with its text when the kit kept it. */
+interface PageSource {
+  file: string;
+  text?: string;
+}
+
+/** The content files a page of the built site is made from, the main one first. */
+function sourcesOfPage(kit: Kit, pagePath: string): PageSource[] {
+  const [first, second, third] = pagePath.split('/').filter(Boolean);
+  const entry = (() => {
+    if (!first) return kit.pages.find((p) => p.id === 'accueil');
+    if (first === 'fiches' && second) return kit.sheets.find((s) => s.id === second);
+    if (first === 'exemples' && second) return kit.examples.find((e) => e.id === second);
+    // Print pages: `/impression/<signataire>/<name>/`, named as in the variant matrix.
+    if (first === 'impression') {
+      if (!third) return undefined;
+      return (
+        kit.brochures.find((b) => b.id === third) ??
+        kit.sheets.find((s) => `fiche-${s.id}` === third) ??
+        kit.letters.find((l) => kit.recipients.some((r) => `${l.id}-${r.id}` === third))
+      );
+    }
+    return kit.pages.find((p) => p.id === first) ?? kit.brochures.find((b) => b.data.pageDuSite === first);
+  })();
+  return entry ? [{ file: entry.file, text: entry.source.text }] : [];
+}
 
 /** The content file behind a page of the built site, to name it in messages. */
 export function sourceOfPage(kit: Kit, pagePath: string): string | undefined {
-  const [first, second] = pagePath.split('/').filter(Boolean);
-  if (!first) return kit.pages.find((p) => p.id === 'accueil')?.file;
-  if (first === 'fiches' && second) return kit.sheets.find((s) => s.id === second)?.file;
-  if (first === 'exemples' && second) return kit.examples.find((e) => e.id === second)?.file;
-  if (first === 'impression') return undefined;
-  return kit.pages.find((p) => p.id === first)?.file ?? kit.brochures.find((b) => b.data.pageDuSite === first)?.file;
+  return sourcesOfPage(kit, pagePath)[0]?.file;
+}
+
+/** 1-based line where `href` is written in `text`: as a Markdown link first, then anywhere it is long enough to be telling. */
+export function lineOfHref(text: string, href: string): number | undefined {
+  const forms = new Set([href, safeDecode(decodeURI, href)]);
+  const patterns = [...forms].flatMap((h) => [`](${h})`, `](${h} `, `](<${h}>)`, `]: ${h}`, `href="${h}"`, `href='${h}'`, `<${h}>`]);
+  // `/`, `#a` or `../` alone would match anywhere: only a telling address is searched bare.
+  if (href.replace(/[/#.]/g, '').length >= 3) patterns.push(...forms);
+  for (const pattern of patterns) {
+    const index = text.indexOf(pattern);
+    if (index >= 0) return text.slice(0, index).split('\n').length;
+  }
+  return undefined;
+}
+
+function safeDecode(decode: (text: string) => string, text: string): string {
+  try {
+    return decode(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Where a link of the page at `pagePath` leads, or nothing for a link that leaves the site. */
+export interface LinkTarget {
+  /** Site path of the target, percent-encoded as in a URL: `/fiches/essai/`. */
+  path: string;
+  /** The fragment, decoded (`première-partie`), when the link has one. */
+  fragment?: string;
+  /** `#section` or `?x`: a place in the page itself. */
+  samePage: boolean;
+  /** Written relative to the page (`../contact/`, `autre-page/`), not from the site's root. */
+  relative: boolean;
+}
+
+/** Resolves `href` as the browser does on the page at `pagePath`; external schemes and `//host` are not the kit's. */
+export function linkTarget(href: string, pagePath: string): LinkTarget | undefined {
+  const written = href.trim();
+  if (written === '' || written.startsWith('//') || /^[a-z][a-z\d+.-]*:/i.test(written)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(written, new URL(pagePath, 'http://site.invalid'));
+  } catch {
+    return { path: written, samePage: false, relative: !written.startsWith('/') };
+  }
+  const samePage = written.startsWith('#') || written.startsWith('?');
+  const fragment = url.hash.length > 1 ? safeDecode(decodeURIComponent, url.hash.slice(1)) : undefined;
+  return { path: url.pathname, fragment, samePage, relative: !samePage && !written.startsWith('/') };
+}
+
+function decodedPath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined; // « /100%/ » : not an address at all
+  }
 }
 
 function exists(outDir: string, path: string): boolean {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return false; // « /100%/ » : not an address at all
-  }
+  const decoded = decodedPath(path);
+  if (decoded === undefined) return false;
   const target = join(outDir, decoded);
   if (!existsSync(target)) return false;
   return statSync(target).isFile() || existsSync(join(target, 'index.html'));
 }
 
+/** The built HTML file a site path shows (`/fiches/essai/` → `fiches/essai/index.html`), if it is one. */
+function htmlFileOf(path: string, files: Map<string, unknown>): string | undefined {
+  const decoded = decodedPath(path)?.replace(/^\/+/, '');
+  if (decoded === undefined) return undefined;
+  return [decoded, `${decoded}${decoded === '' || decoded.endsWith('/') ? '' : '/'}index.html`].find((file) => files.has(file));
+}
+
+/** Print pages after the visitor's: a mistake is shown on the page the editor knows. */
+function byVisitorPageFirst(a: string, b: string): number {
+  return Number(a.startsWith('/impression/')) - Number(b.startsWith('/impression/')) || a.localeCompare(b);
+}
+
+interface Problem {
+  kind: 'lien' | 'ancre';
+  href: string;
+  target: LinkTarget;
+  file?: string;
+  line?: number;
+  pages: string[];
+  /** The ids the target page does have, for the hint. */
+  ids?: Set<string>;
+}
+
+function toError({ kind, href, target, file, line, pages, ids }: Problem): KitError {
+  const [page, ...others] = pages.sort(byVisitorPageFirst);
+  const where = `page ${page}${others.length > 0 ? ` et ${others.length} autre${others.length > 1 ? 's' : ''}` : ''}`;
+  if (kind === 'ancre') {
+    const known = [...(ids ?? [])].slice(0, 8).map((id) => `#${id}`);
+    return new KitError(`ancre introuvable : ${href} (${where})`, {
+      code: 'ancre-introuvable',
+      file,
+      line,
+      hint: `Aucun élément de ${target.samePage ? 'la page' : decodedPath(target.path)} ne porte l’identifiant « ${target.fragment} ». Les titres donnent les ancres (« ## Première partie » → #première-partie)${known.length > 0 ? ` ; ancres existantes : ${known.join(', ')}${(ids?.size ?? 0) > known.length ? '…' : ''}` : ''}. Corrigez l’ancre ou retirez-la.`,
+    });
+  }
+  const shown = target.relative ? `${href} → ${decodedPath(target.path) ?? target.path}` : href;
+  return new KitError(`lien cassé vers ${shown} (${where})`, {
+    code: 'lien-casse',
+    file,
+    line,
+    hint: target.relative
+      ? `Un lien relatif part de l’adresse de la page (${page}) : écrivez plutôt l’adresse depuis la racine du site (ex. /fiches/…/). Les pages du site sont listées dans le menu, les documents dans /kit/<signataire>/.`
+      : 'Corrigez l’adresse du lien : les pages du site sont listées dans le menu, les documents dans /kit/<signataire>/.',
+  });
+}
+
 /**
- * Every link from one page of the site to another (or to a PDF of the kit) must lead somewhere:
- * a broken link is a content mistake, reported with the file it comes from. Runs before the PDFs and
+ * Every link from one page of the site to another (or to a PDF of the kit) must lead somewhere, and an
+ * anchor (`#section`) to an element of the page it names: a broken link is a content mistake, reported
+ * with the file and line it comes from, once for all the pages that show it. Runs before the PDFs and
  * decks exist, so `planned` lists them (`/kit/hpf/plaquette.pdf`…).
  */
 export async function checkInternalLinks(outDir: string, kit: Kit, planned: Set<string>): Promise<void> {
-  const errors: KitError[] = [];
-  for await (const file of glob('**/*.html', { cwd: outDir })) {
-    const pagePath = `/${file.split('\\').join('/').replace(/index\.html$/, '')}`;
-    const html = await readFile(join(outDir, file), 'utf8');
-    const broken = new Set<string>();
-    for (const [, href] of html.matchAll(/\shref="(\/[^"#?]*)/g)) {
-      if (!planned.has(href) && !exists(outDir, href)) broken.add(href);
-    }
-    for (const href of broken) {
-      const source = sourceOfPage(kit, pagePath);
-      errors.push(
-        new KitError(`lien cassé vers ${href} (page ${pagePath})`, {
-          file: source,
-          hint: 'Corrigez l’adresse du lien : les pages du site sont listées dans le menu, les documents dans /kit/<signataire>/.',
-        }),
-      );
+  const pages = new Map<string, { pagePath: string; hrefs: string[]; ids: Set<string> }>();
+  for await (const found of glob('**/*.html', { cwd: outDir })) {
+    const file = found.split('\\').join('/');
+    pages.set(file, { pagePath: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, ...scanHtml(await readFile(join(outDir, file), 'utf8')) });
+  }
+
+  const problems = new Map<string, Problem>();
+  const report = (problem: Omit<Problem, 'pages' | 'file' | 'line'>, pagePath: string) => {
+    const sources = sourcesOfPage(kit, pagePath);
+    const located = sources.map((s) => ({ file: s.file, line: s.text === undefined ? undefined : lineOfHref(s.text, problem.href) })).find((s) => s.line !== undefined);
+    const { file, line } = located ?? { file: sources[0]?.file, line: undefined };
+    const key = [problem.kind, file, line, problem.href, problem.target.samePage ? '' : problem.target.path].join('\u0000');
+    const known = problems.get(key);
+    if (known) known.pages.push(pagePath);
+    else problems.set(key, { ...problem, file, line, pages: [pagePath] });
+  };
+
+  for (const [file, { pagePath, hrefs }] of pages) {
+    for (const href of new Set(hrefs)) {
+      const target = linkTarget(href, pagePath);
+      if (!target) continue;
+      // A print page shows its source at another address than the visitor's page, where relative links
+      // are checked; and no site-relative address leads anywhere from a PDF.
+      if (target.relative && pagePath.startsWith('/impression/')) continue;
+      const onSite = target.samePage || planned.has(target.path) || planned.has(decodedPath(target.path) ?? '') || exists(outDir, target.path);
+      if (!onSite) {
+        report({ kind: 'lien', href, target }, pagePath);
+        continue;
+      }
+      // `#top` scrolls to the top of any page; a PDF or a deck (`#3`) has fragments of its own.
+      if (target.fragment === undefined || target.fragment.toLowerCase() === 'top') continue;
+      const targetFile = target.samePage ? file : htmlFileOf(target.path, pages);
+      const ids = targetFile && pages.get(targetFile)?.ids;
+      if (ids && !ids.has(target.fragment)) report({ kind: 'ancre', href, target, ids }, pagePath);
     }
   }
-  if (errors.length > 0) throw new KitErrors(errors);
+  if (problems.size === 0) return;
+  // In the order of the files and their lines, so the editor fixes them from top to bottom.
+  const sorted = [...problems.values()].sort((a, b) => (a.file ?? '\uffff').localeCompare(b.file ?? '\uffff') || (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
+  throw new KitErrors(sorted.map(toError));
 }

@@ -19,6 +19,7 @@ export async function logoToPng(path: string, file: string, field: string, size:
     return `data:image/png;base64,${png.toString('base64')}`;
   } catch {
     throw new KitError('logo illisible (fichier abîmé ou format non reconnu)', {
+      code: 'logo-illisible',
       file,
       field,
       hint: 'Enregistrez le logo en SVG, PNG ou JPEG valide et remplacez le fichier.',

@@ -6,6 +6,7 @@ import type { Kit } from '../../load/load-kit.ts';
 import type { PrintVariant } from '../../matrix/matrix.ts';
 import { KitError } from '../../errors.ts';
 import { frenchTypography } from '../../../typography/french.mjs';
+import { buildSourceDate } from '../../output/source-date.ts';
 import { withMetadata } from './pdf-metadata.ts';
 import { pagedPolyfillPath, printWithPagedJs } from './print-pdf.ts';
 
@@ -59,6 +60,7 @@ export async function printAll(options: {
           subject: frenchTypography(kit.site.titre),
           keywords: ['habitat participatif', 'QPV', 'politique de la ville'],
           language: 'fr-FR',
+          date: buildSourceDate(kit.root).date,
         });
         const target = join(outDir, variant.output);
         await mkdir(dirname(target), { recursive: true });
