@@ -11,7 +11,14 @@ describe('letter passages', () => {
   });
 
   it('refuses a passage defined twice, with its line', () => {
-    expect(() => splitPassages('## a\nUn.\n## a\nDeux.', 'x.md', 10)).toThrow('passage « a » défini deux fois (ligne 12)');
+    const error = (() => {
+      try {
+        splitPassages('## a\nUn.\n## a\nDeux.', 'x.md', 10);
+      } catch (e) {
+        return e as KitError;
+      }
+    })();
+    expect(error).toMatchObject({ message: 'passage « a » défini deux fois', details: { file: 'x.md', line: 12 } });
   });
 
   it('refuses text that belongs to no passage (it would vanish from the letter)', () => {

@@ -35,6 +35,10 @@ export class LoadContext {
   readonly root: string;
   /** Every file read, by kit-relative path: read once, then checked by the editorial rules from here. */
   readonly texts = new Map<string, string>();
+  /** Files that could not be read (already reported): later checks skip them rather than report them again. */
+  readonly unreadable = new Set<string>();
+  /** Ids of the files found in each folder, valid or not: a reference to a file with a mistake of its own still resolves. */
+  readonly listed = new Map<string, string[]>();
 
   constructor(root: string) {
     this.root = root;
@@ -53,9 +57,14 @@ export class LoadContext {
   async readText(file: string): Promise<string> {
     const known = this.texts.get(file);
     if (known !== undefined) return known;
-    const text = decodeUtf8(await readFile(this.path(file)), file);
-    this.texts.set(file, text);
-    return text;
+    try {
+      const text = decodeUtf8(await readFile(this.path(file)), file);
+      this.texts.set(file, text);
+      return text;
+    } catch (error) {
+      this.unreadable.add(file);
+      throw error;
+    }
   }
 
   async readYaml(file: string): Promise<YamlSource> {
@@ -105,7 +114,7 @@ export class LoadContext {
     }
     const names = (await readdir(dir)).filter((name) => pattern.test(name) && !name.startsWith('_')).sort();
     const seen = new Map<string, string>();
-    return names.flatMap((name) => {
+    const entries = names.flatMap((name) => {
       const id = name.replace(pattern, '');
       const path = join(dir, name);
       const file = this.rel(path);
@@ -121,6 +130,8 @@ export class LoadContext {
       seen.set(id, file);
       return [{ id, path, file }];
     });
+    this.listed.set(folder, [...seen.keys()]);
+    return entries;
   }
 
   /** Every Markdown/MDX file of `folder`, its frontmatter validated by `schema`. */

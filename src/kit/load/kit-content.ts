@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Kit } from './load-kit.ts';
 
 /**
@@ -14,8 +15,9 @@ interface Holder {
 const holders: Map<string, Holder> = ((globalThis as Record<symbol, unknown>)[Symbol.for('kit-qpv.content')] ??= new Map()) as Map<string, Holder>;
 
 function holderOf(root: string): Holder {
-  let holder = holders.get(root);
-  if (!holder) holders.set(root, (holder = { listeners: new Set() }));
+  const key = resolve(root); // « /kit/ » and « /kit » are one root
+  let holder = holders.get(key);
+  if (!holder) holders.set(key, (holder = { listeners: new Set() }));
   return holder;
 }
 

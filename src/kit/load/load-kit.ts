@@ -48,7 +48,7 @@ export async function loadKit(root: string): Promise<Kit> {
   const letters = await loadLetters(context, recipients);
   const decks = await loadDecks(context);
   const sheets = (await context.loadMarkdownCollection('content/fiches', sheetSchema)).sort((a, b) => a.data.ordre - b.data.ordre || a.id.localeCompare(b.id));
-  const examples = await loadExamples(context, sheets.map((s) => s.id));
+  const examples = await loadExamples(context, context.listed.get('content/fiches') ?? []);
   const pages = await context.loadMarkdownCollection('content/pages', pageSchema);
   const brochures = await context.loadMarkdownCollection('brochures', printDocumentSchema);
   const amiSteps = await context.loadYamlFile('content/etapes-ami.yaml', amiStepsSchema, 'Créez content/etapes-ami.yaml (titre et étapes de l’AMI, dessinées en schéma).');
@@ -87,7 +87,7 @@ export async function loadKit(root: string): Promise<Kit> {
 
 /** The editorial rules on the texts already read: errors are reported, warnings returned to print. */
 async function checkEditorialRules(context: LoadContext, rules: EditorialRules): Promise<string[]> {
-  const hits = await context.attempt(() => lintKit(context.root, rules, (file) => context.readText(file)));
+  const hits = await context.attempt(() => lintKit(context.root, rules, async (file) => (context.unreadable.has(file) ? '' : context.readText(file))));
   for (const hit of hits ?? []) {
     if (hit.level !== 'erreur') continue;
     context.report(`« ${hit.found} » : règle « ${hit.rule} »`, { code: 'redaction', file: hit.file, line: hit.line, hint: `${hit.advice[0].toUpperCase()}${hit.advice.slice(1)}.` });

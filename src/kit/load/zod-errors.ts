@@ -27,8 +27,13 @@ export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[], l
     issues
       .filter((i) => i.code === 'invalid_type' && i.input === undefined && i.path.slice(0, -1).join('.') === parent.join('.'))
       .map((i) => String(i.path.at(-1)));
+  // …and the missing half of such a pair is not reported on its own.
+  const suggested = new Set(
+    issues.flatMap((i) => (i.code === 'unrecognized_keys' && i.keys.length === 1 && missingIn(i.path).length === 1 ? [[...i.path, missingIn(i.path)[0]].join('.')] : [])),
+  );
   return issues.flatMap((issue) => {
     const field = issue.path.join('.');
+    if (issue.code === 'invalid_type' && issue.input === undefined && suggested.has(field)) return [];
     const line = lineOf(issue.path);
     if (issue.code === 'unrecognized_keys') {
       const missing = missingIn(issue.path);
@@ -52,8 +57,20 @@ export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[], l
     if (issue.code === 'invalid_type') {
       return [new KitError('valeur de type incorrect', { code: 'type-incorrect', file, line, field, hint: `Il faut ${typeNames[issue.expected] ?? issue.expected}.` })];
     }
-    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) {
-      return [new KitError('texte vide', { code: 'texte-vide', file, line, field, hint: `Écrivez le texte de « ${field} » : il ne peut pas rester vide.` })];
+    if (issue.code === 'too_small' && issue.origin === 'string') {
+      const empty = typeof issue.input === 'string' && issue.input.trim() === '';
+      return [
+        new KitError(empty ? 'texte vide' : `texte trop court (au moins ${issue.minimum} caractères)`, {
+          code: empty ? 'texte-vide' : 'texte-court',
+          file,
+          line,
+          field,
+          hint: `Écrivez le texte de « ${field} » : au moins ${issue.minimum} caractères.`,
+        }),
+      ];
+    }
+    if (issue.code === 'too_big' && issue.origin === 'string') {
+      return [new KitError(`texte trop long (au plus ${issue.maximum} caractères)`, { code: 'texte-long', file, line, field, hint: `Raccourcissez « ${field} ».` })];
     }
     return [new KitError(issue.message, { code: 'valeur-invalide', file, line, field, hint: 'Corrigez la valeur de ce champ.' })];
   });

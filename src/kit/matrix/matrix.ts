@@ -103,9 +103,12 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
 function assertUniqueOutputs(kit: Kit, print: PrintVariant[], decks: DeckVariant[]): void {
   const seen = new Map<string, string>();
   const errors: KitError[] = [];
+  const reported = new Set<string>();
   const claim = (output: string, source: string) => {
     const other = seen.get(output);
-    if (other && other !== source) {
+    // One error per pair of sources, not one per signatory.
+    if (other && other !== source && !reported.has(`${other}|${source}`)) {
+      reported.add(`${other}|${source}`);
       errors.push(new KitError(`même fichier de sortie que ${other} : ${output}`, { code: 'sortie-double', file: source, hint: 'Renommez l’un des deux fichiers sources.' }));
     }
     seen.set(output, source);
