@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// Publishing dist/ (replaceDirectory) is tested in publish.test.ts, with simulated system errors.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deckSourceFor } from '../../src/kit/render/decks/decks.ts';
 import { deckTokens } from '../../src/kit/render/decks/deck-tokens.ts';
 import { inlineDeckImages, localDeckImages } from '../../src/kit/render/decks/deck-images.ts';
-import { replaceDirectory } from '../../src/kit/output/publish.ts';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
 
@@ -24,36 +24,6 @@ describe('per-signatory deck source', () => {
     const kit = await loadKit(fixtureKit);
     const hpf = kit.signatories.find((s) => s.id === 'hpf')!;
     expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: 'data:' }, amiSteps: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
-  });
-});
-
-describe('replaceDirectory', () => {
-  function folder(files: Record<string, string>) {
-    const dir = mkdtempSync(join(tmpdir(), 'kit-publish-'));
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    return dir;
-  }
-
-  it('puts the new output in place of the old one, leaving nothing of the old', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'kit-publish-'));
-    const target = join(base, 'dist');
-    mkdirSync(target);
-    writeFileSync(join(target, 'ancien.pdf'), 'ancien');
-    const staging = folder({ 'nouveau.pdf': 'nouveau' });
-    await replaceDirectory(staging, target);
-    expect(readFileSync(join(target, 'nouveau.pdf'), 'utf8')).toBe('nouveau');
-    expect(existsSync(join(target, 'ancien.pdf'))).toBe(false);
-    expect(existsSync(`${target}.previous`)).toBe(false);
-    expect(existsSync(staging)).toBe(false);
-  });
-
-  it('keeps the old output when the new one cannot be moved in', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'kit-publish-'));
-    const target = join(base, 'dist');
-    mkdirSync(target);
-    writeFileSync(join(target, 'ancien.pdf'), 'ancien');
-    await expect(replaceDirectory(join(base, 'absent'), target)).rejects.toThrow();
-    expect(readFileSync(join(target, 'ancien.pdf'), 'utf8')).toBe('ancien');
   });
 });
 

@@ -6,12 +6,17 @@ import { fixtureKit } from '../support/fixture.ts';
 
 const kit = await loadKit(fixtureKit);
 
+/** Letters each signatory gets: one per letter and recipient type it is addressed to. */
+const lettersPerSignatory = (k: Kit) => k.letters.reduce((n, letter) => n + (letter.data.interlocuteurs?.length ?? k.recipients.length), 0);
+
 describe('variant matrix', () => {
   it('has one PDF per signatory × (brochure + letter × recipient type + sheet)', () => {
+    // Several of each, or a product would not show: the fixture must keep them.
+    for (const list of [kit.signatories, kit.brochures, kit.recipients]) expect(list.length).toBeGreaterThan(1);
+    for (const list of [kit.letters, kit.sheets, kit.decks]) expect(list.length).toBeGreaterThan(0);
     const matrix = buildVariantMatrix(kit);
-    // 2 signatories × (2 brochures + 1 letter × 2 recipients + 1 sheet)
-    expect(matrix.print).toHaveLength(2 * (2 + 2 + 1));
-    expect(matrix.decks).toHaveLength(2);
+    expect(matrix.print).toHaveLength(kit.signatories.length * (kit.brochures.length + lettersPerSignatory(kit) + kit.sheets.length));
+    expect(matrix.decks).toHaveLength(kit.signatories.length * kit.decks.length);
   });
 
   it('gives stable, French, shareable paths', () => {
@@ -42,14 +47,21 @@ describe('variant matrix', () => {
       recipients: [...kit.recipients, { ...kit.recipients[0], id: 'prefecture' }],
     };
     const matrix = buildVariantMatrix(grown);
-    expect(matrix.print).toHaveLength(3 * (2 + 3 + 1));
-    expect(variantsOf(matrix, 'beta').print.map((v) => v.name)).toContain('courrier-prefecture');
-    expect(variantsOf(matrix, 'beta').decks).toHaveLength(1);
+    const before = buildVariantMatrix(kit).print.length / kit.signatories.length;
+    // Each letter addressed to every type (no `interlocuteurs`) gets the new type too.
+    const lettersForAll = kit.letters.filter((l) => !l.data.interlocuteurs).length;
+    expect(lettersForAll).toBeGreaterThan(0);
+    expect(matrix.print).toHaveLength((kit.signatories.length + 1) * (before + lettersForAll));
+    expect(variantsOf(matrix, 'beta').print.map((v) => v.name)).toContain(`${kit.letters[0].id}-prefecture`);
+    expect(variantsOf(matrix, 'beta').decks).toHaveLength(kit.decks.length);
   });
 
   it('makes a letter only for the recipient types it lists', () => {
-    const onlyElu: Kit = { ...kit, letters: [{ ...kit.letters[0], data: { ...kit.letters[0].data, interlocuteurs: ['elu'] } }] };
-    expect(buildVariantMatrix(onlyElu).print.filter((v) => v.kind === 'courrier').map((v) => v.output)).toEqual(['kit/alpha-amo/courrier-elu.pdf', 'kit/hpf/courrier-elu.pdf']);
+    const [first, ...others] = kit.recipients;
+    expect(others.length).toBeGreaterThan(0);
+    const letter = kit.letters[0];
+    const onlyFirst: Kit = { ...kit, letters: [{ ...letter, data: { ...letter.data, interlocuteurs: [first.id] } }] };
+    expect(buildVariantMatrix(onlyFirst).print.filter((v) => v.kind === 'courrier').map((v) => v.output)).toEqual(kit.signatories.map((s) => `kit/${s.id}/${letter.id}-${first.id}.pdf`));
   });
 
   it('refuses two sources that would write the same file', () => {

@@ -32,6 +32,12 @@ export function publishError(error: unknown, folder: string, outcome: string): K
       hint: `Fermez ce qui utilise ce dossier (aperçu du site, serveur local, explorateur de fichiers, fichier ouvert), puis relancez la fabrication. ${outcome}`,
     });
   }
+  if (code === 'ENOENT') {
+    return new KitError(`impossible de remplacer ${folder} : dossier introuvable (ENOENT)`, {
+      ...details,
+      hint: `Le dossier de fabrication a disparu pendant la publication (supprimé par un autre programme ?), ou ${dirname(folder)} n’existe pas : vérifiez-le et relancez la fabrication. ${outcome}`,
+    });
+  }
   if (code === 'EXDEV') {
     return new KitError(`${folder} et le dossier de fabrication sont sur deux disques différents`, {
       ...details,
