@@ -12,6 +12,13 @@ import { stagingFolder } from '../src/kit/output/publish.ts';
 import { runCleanups, stopOnSignals, onInterrupt } from '../src/kit/shutdown.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+// Astro announces a failing integration hook in English just before the failure reaches us: the French
+// report below replaces it.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream);
+  stream.write = (chunk, ...rest) => (/An unhandled error occurred while running the/.test(String(chunk)) ? true : write(chunk, ...rest));
+}
 const { values } = parseArgs({ options: { root: { type: 'string' } } });
 const root = resolve(values.root ?? process.cwd());
 const removeStaging = () => rmSync(stagingFolder(root), { recursive: true, force: true });
