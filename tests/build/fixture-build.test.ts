@@ -5,18 +5,37 @@ import sharp from 'sharp';
 import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKit } from '../../src/kit/load/load-kit.ts';
+import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 
 const dist = join(fixtureKit, 'dist');
 const build = inject('fixtureBuild');
+let kit: Kit;
 let matrix: VariantMatrix;
+/** Every file of the matrix: PDFs, and each deck in three formats. */
+let outputCount: number;
 
 beforeAll(async () => {
-  matrix = buildVariantMatrix(await loadKit(fixtureKit));
+  kit = await loadKit(fixtureKit);
+  matrix = buildVariantMatrix(kit);
+  outputCount = matrix.print.length + matrix.decks.length * 3;
 });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A Marp deck's slides: the text after the front matter, split on `---` lines outside code blocks. */
+function slidesOf(source: string): string[] {
+  const slides: string[][] = [[]];
+  let inCode = false;
+  for (const line of source.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n')) {
+    if (/^(```|~~~)/.test(line)) inCode = !inCode;
+    if (!inCode && /^---\s*$/.test(line)) slides.push([]);
+    else slides.at(-1)!.push(line);
+  }
+  return slides.map((lines) => lines.join('\n'));
+}
 
 async function pdfText(file: string): Promise<string> {
   const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(dist, file))));
@@ -39,16 +58,24 @@ async function imagesOnFirstPage(file: string): Promise<number> {
 describe('npm run build on the fixture kit', () => {
   it('succeeds and logs each output with a running count and a summary', () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.output).toMatch(/PDF \d+\/16 kit\/hpf\/plaquette\.pdf — \d+,\d+ s/);
-    expect(build.output).toMatch(/Présentation PPTX 16\/16 /);
-    expect(build.output).toMatch(/Terminé : 10 PDF \(\d+,\d+ s\) et 6 fichiers de présentation \(\d+,\d+ s\) pour 2 signataire\(s\)/);
+    expect(build.output).toMatch(new RegExp(`PDF \\d+/${outputCount} kit/hpf/plaquette\\.pdf — \\d+,\\d+ s`));
+    expect(build.output).toContain(`Présentation PPTX ${outputCount}/${outputCount} `);
+    expect(build.output).toMatch(
+      new RegExp(`Terminé : ${matrix.print.length} PDF \\(\\d+,\\d+ s\\) et ${matrix.decks.length * 3} fichiers de présentation \\(\\d+,\\d+ s\\) pour ${kit.signatories.length} signataire\\(s\\)`),
+    );
   });
 
   it('writes every output of the variant matrix, and the site pages', () => {
     const expected = [...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))];
-    expect(expected).toHaveLength(16);
     for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html', 'exemples/essai/index.html', 'ami/index.html']) {
       expect(existsSync(join(dist, file)), file).toBe(true);
+    }
+    // Each signatory's folder holds its outputs and its download page: nothing more, nothing left over.
+    for (const signatory of kit.signatories) {
+      const folder = `kit/${signatory.id}`;
+      const own = expected.filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1));
+      expect(own.length, folder).toBeGreaterThan(0);
+      expect(readdirSync(join(dist, folder)).sort(), folder).toEqual([...own, 'index.html'].sort());
     }
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
   });
@@ -100,30 +127,41 @@ describe('npm run build on the fixture kit', () => {
   });
 
   it('embeds the signatory’s logo at the top and the HPF and ANCT logos in the letter footer', async () => {
-    expect(await imagesOnFirstPage('kit/alpha-amo/courrier-elu.pdf')).toBe(3);
+    const footer = kit.site.logosPiedDeCourrier;
+    expect(footer).toContain('hpf');
+    expect(await imagesOnFirstPage('kit/alpha-amo/courrier-elu.pdf')).toBe(1 + footer.length);
     // HPF signs its own letter: its logo is not repeated in the footer.
-    expect(await imagesOnFirstPage('kit/hpf/courrier-elu.pdf')).toBe(2);
+    expect(await imagesOnFirstPage('kit/hpf/courrier-elu.pdf')).toBe(1 + footer.length - 1);
   });
 
   it('keeps the partner logos on the brochure’s first page with the signatory’s contact', async () => {
-    expect(await imagesOnFirstPage('kit/alpha-amo/plaquette.pdf')).toBe(3);
+    expect(await imagesOnFirstPage('kit/alpha-amo/plaquette.pdf')).toBe(1 + kit.site.logosCouverture.length);
     const text = await pdfText('kit/alpha-amo/plaquette.pdf');
     expect(text).toContain('contact@alpha-amo.test');
   });
 
   it('makes a PPTX with one notes part per slide, holding the speaker notes', () => {
-    const files = unzipSync(new Uint8Array(readFileSync(join(dist, 'kit/hpf/presentation.pptx'))));
+    const deck = matrix.decks.find((d) => d.signatory === 'hpf')!;
+    const slideCount = slidesOf(kit.decks.find((d) => d.id === deck.deckId)!.source).length;
+    expect(slideCount).toBeGreaterThan(1);
+    const files = unzipSync(new Uint8Array(readFileSync(join(dist, deck.outputs.pptx))));
     const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const notes = Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
-    expect(slides).toHaveLength(5);
-    expect(notes).toHaveLength(5);
+    expect(slides).toHaveLength(slideCount);
+    expect(notes).toHaveLength(slideCount);
     const allNotes = notes.map((f) => new TextDecoder().decode(files[f])).join('');
     expect(allNotes).toContain('Note de la diapositive 2.');
   });
 
   it('warns about a slide whose text runs off the bottom, and only that one', () => {
-    expect(build.output).toMatch(/slides\/presentation\.md : la diapositive 5 déborde de \d+ px — raccourcissez-la/);
-    expect(build.output).not.toMatch(/la diapositive [1-4] déborde/);
+    const deck = kit.decks[0];
+    // The fixture's deck has one slide made too long on purpose; its note says so.
+    const slides = slidesOf(deck.source);
+    const overflowing = slides.findIndex((slide) => slide.includes('déborde exprès')) + 1;
+    expect(overflowing).toBeGreaterThan(0);
+    expect(build.output).toMatch(new RegExp(`${escapeRegExp(deck.file)} : la diapositive ${overflowing} déborde de \\d+ px — raccourcissez-la`));
+    const others = slides.map((_, index) => index + 1).filter((slide) => slide !== overflowing);
+    expect(build.output).not.toMatch(new RegExp(`la diapositive (${others.join('|')}) déborde`));
   });
 
   it('applies French typography the same way to the site, the PDFs and the slides', async () => {
@@ -184,18 +222,33 @@ function buildAfter(name: string, damage: (root: string) => void, check: (result
 
 const append = (root: string, file: string, text: string) => writeFileSync(join(root, file), `${readFileSync(join(root, file), 'utf8')}${text}`);
 
+/** 1-based line of the first `needle` in `text`, as the build's messages give it. */
+const lineOf = (text: string, needle: string) => {
+  expect(text).toContain(needle);
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+};
+
 describe('npm run build with a content mistake', () => {
-  it('stops on a link to a page that does not exist, after the site was built, and keeps the previous dist/', () => {
+  it('stops on a link to a page or an anchor that does not exist, after the site was built, and keeps the previous dist/', () => {
+    const sheet = 'content/fiches/essai.md';
+    let text = '';
     buildAfter(
       'link',
       (root) => {
         mkdirSync(join(root, 'dist'));
         writeFileSync(join(root, 'dist/precedent.txt'), 'version précédente');
-        append(root, 'content/fiches/essai.md', '\nVoir [la page perdue](/exemple/perdu/).\n');
+        append(root, sheet, '\nVoir [la page perdue](/exemple/perdu/).\n\nEt [le contact](../contactt/), puis [la partie absente](#partie-absente).\n');
+        text = readFileSync(join(root, sheet), 'utf8');
       },
       (result, root) => {
+        // The sheet is also shown on its print pages, one per signatory: one error names them all.
+        const printed = matrix.print.filter((v) => v.kind === 'fiche' && v.documentId === 'essai').length;
+        const pages = `page /fiches/essai/ et ${printed} autre${printed > 1 ? 's' : ''}`;
         expect(result.status).toBe(1);
-        expect(result.output).toContain('content/fiches/essai.md — lien cassé vers /exemple/perdu/ (page /fiches/essai/)');
+        expect(result.output).toContain(`${sheet}, ligne ${lineOf(text, '/exemple/perdu/')} — lien cassé vers /exemple/perdu/ (${pages})`);
+        // A relative link is read from the page's address, as the visitor's browser does.
+        expect(result.output).toContain(`${sheet}, ligne ${lineOf(text, '../contactt/')} — lien cassé vers ../contactt/ → /fiches/contactt/ (page /fiches/essai/)`);
+        expect(result.output).toContain(`${sheet}, ligne ${lineOf(text, '#partie-absente')} — ancre introuvable : #partie-absente (${pages})`);
         // The site had been built into the staging folder: it is gone, the previous dist/ is as it was.
         expect(result.output).toContain('generating static routes');
         expect(existsSync(join(root, '.kit/staging'))).toBe(false);
@@ -205,9 +258,15 @@ describe('npm run build with a content mistake', () => {
   }, 120_000);
 
   it('stops on a word the editorial rules forbid, naming file and line', () => {
-    buildAfter('lint', (root) => append(root, 'content/pages/accueil.md', '\nNos outils.\n'), (result) => {
+    const page = 'content/pages/accueil.md';
+    let text = '';
+    const damage = (root: string) => {
+      append(root, page, '\nNos outils.\n');
+      text = readFileSync(join(root, page), 'utf8');
+    };
+    buildAfter('lint', damage, (result) => {
       expect(result.status).toBe(1);
-      expect(result.output).toMatch(/content\/pages\/accueil\.md — « outils » \(règle outils, ligne \d+\)/);
+      expect(result.output).toContain(`${page}, ligne ${lineOf(text, 'Nos outils.')} — « outils » : règle « outils »`);
       expect(result.output).toContain('→ Écrire « réponses possibles ».');
     });
   }, 120_000);
@@ -221,8 +280,9 @@ describe('npm run build with a content mistake', () => {
         rmSync(join(root, 'content/signataires/alpha-amo/logo.png'));
       },
       (result, root) => {
+        const file = 'content/signataires/alpha-amo/index.yaml';
         expect(result.status).toBe(1);
-        expect(result.output).toContain('content/signataires/alpha-amo/index.yaml : « logo » — fichier introuvable : logo.png');
+        expect(result.output).toContain(`${file}, ligne ${lineOf(readFileSync(join(root, file), 'utf8'), 'logo:')} : « logo » — fichier introuvable : logo.png`);
         expect(result.output).toContain('→ Déposez le logo dans content/signataires/alpha-amo/');
         expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
         expect(readFileSync(join(root, 'dist/precedent.txt'), 'utf8')).toBe('version précédente');
