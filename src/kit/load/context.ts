@@ -137,7 +137,7 @@ export class LoadContext {
   /** Every Markdown/MDX file of `folder`, its frontmatter validated by `schema`. */
   async loadMarkdownCollection<S extends z.ZodType>(folder: string, schema: S, options: { optional?: boolean } = {}): Promise<Entry<z.infer<S>>[]> {
     const entries: Entry<z.infer<S>>[] = [];
-    for (const { id, path, file } of await this.listEntries(folder, /\.mdx?$/, options)) {
+    for (const { id, file } of await this.listEntries(folder, /\.mdx?$/, options)) {
       const source = await this.attempt(() => this.readMarkdown(file));
       const data = source && this.validated(schema, source.data, file, source.lineOf);
       if (source && data) entries.push({ id, file, data, source: { text: source.text, body: source.body, bodyLine: source.bodyLine } });

@@ -15,7 +15,7 @@ export interface Deck {
 /** `slides/<id>.md` Marp decks: a title for the metadata, known tokens only, local images present. */
 export async function loadDecks(context: LoadContext): Promise<Deck[]> {
   const decks: Deck[] = [];
-  for (const { id, path, file } of await context.listEntries('slides', /\.md$/)) {
+  for (const { id, file } of await context.listEntries('slides', /\.md$/)) {
     const source = await context.attempt(() => context.readMarkdown(file));
     if (!source) continue;
     const raw = source.text;

@@ -23,7 +23,7 @@ function lineContaining(text: string, needle: string): number | undefined {
 /** `content/interlocuteurs/<id>.md`: frontmatter and named passages, in their declared order. */
 export async function loadRecipients(context: LoadContext): Promise<Recipient[]> {
   const recipients: Recipient[] = [];
-  for (const { id, path, file } of await context.listEntries('content/interlocuteurs', /\.md$/)) {
+  for (const { id, file } of await context.listEntries('content/interlocuteurs', /\.md$/)) {
     const source = await context.attempt(() => context.readMarkdown(file));
     const data = source && context.validated(recipientSchema, source.data, file, source.lineOf);
     const passages = source && (await context.attempt(() => splitPassages(source.body, file, source.bodyLine)));
@@ -41,7 +41,7 @@ export async function loadRecipients(context: LoadContext): Promise<Recipient[]>
 /** `letters/<id>.md`: each placeholder must be a passage of every recipient type the letter is for. */
 export async function loadLetters(context: LoadContext, recipients: Recipient[]): Promise<Letter[]> {
   const letters: Letter[] = [];
-  for (const { id, path, file } of await context.listEntries('letters', /\.md$/)) {
+  for (const { id, file } of await context.listEntries('letters', /\.md$/)) {
     const source = await context.attempt(() => context.readMarkdown(file));
     const data = source && context.validated(letterSchema, source.data, file, source.lineOf);
     if (!source || !data) continue;
