@@ -1,14 +1,13 @@
-// Benchmark: times a full `astro build` of a kit (default: this project) and prints the figures —
+// Benchmark: times a full build (scripts/build.mjs, as `npm run build`) of a kit (default: this project) and prints the figures —
 // total time, the site build, each PDF and deck batch as logged by the build. Run: npm run bench [-- <racine du kit>]
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? '.');
-const astroBin = join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+const buildEntry = join(import.meta.dirname, '../scripts/build.mjs');
 const started = performance.now();
-const run = spawnSync(process.execPath, [astroBin, 'build', '--root', root], {
+const run = spawnSync(process.execPath, [buildEntry, '--root', root], {
   encoding: 'utf8',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
 });
