@@ -1,23 +1,35 @@
 import { unzipSync, zipSync, type ZipOptions, type Zippable } from 'fflate';
 
-/** Names that must stay first: an Office file starts with its content types. */
-const FIRST = ['[Content_Types].xml', 'mimetype'];
+/** An Office file (PPTX, DOCX) starts with its content types. */
+const FIRST = '[Content_Types].xml';
 
 const earliest = Date.UTC(1980, 0, 1);
 const latest = Date.UTC(2099, 11, 31, 23, 59, 58);
 
-/**
- * The entries' timestamp. Zip stores a wall-clock time without zone, and fflate writes the local time of
- * the Date it is given: a Date built from the UTC fields of `date` gives the same bytes in every time zone.
- */
+/** `date` within what a zip can store (years 1980 to 2099). */
 function zipTimestamp(date: Date): Date {
-  const utc = new Date(Math.min(latest, Math.max(earliest, date.getTime())));
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds());
+  return new Date(Math.min(latest, Math.max(earliest, date.getTime())));
+}
+
+/**
+ * Runs `work` with the process in UTC. A zip stores a wall-clock time without zone and fflate writes the
+ * local time of the Date it is given: in UTC, every machine writes the same bytes (a Date built from UTC
+ * fields would not do: that time may not exist locally, in the hour skipped in spring). `work` is
+ * synchronous, so no other code sees the change.
+ */
+function inUtc<T>(work: () => T): T {
+  const zone = process.env.TZ;
+  process.env.TZ = 'UTC';
+  try {
+    return work();
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
 }
 
 function entryOrder(a: string, b: string): number {
-  const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return Number(b === FIRST) - Number(a === FIRST) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /**
@@ -39,5 +51,5 @@ export function reproducibleZip(zip: Uint8Array, date: Date, edit: (name: string
     const options: ZipOptions = { mtime, level: stored.has(name) ? 0 : 6, os: 0, attrs: name.endsWith('/') ? 0x10 : 0 };
     output[name] = [edit(name, entries[name]), options];
   }
-  return zipSync(output);
+  return inUtc(() => zipSync(output));
 }
