@@ -76,6 +76,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
       origin: server.origin,
       outDir,
       concurrency: Math.min(4, Math.max(2, availableParallelism())),
+      onRetry: (message) => logger.warn(message),
       onOutput: (variant, ms, pageCount) => {
         const note = pageCount === variant.expectedPages ? `${pageCount} p.` : `${pageCount} p. au lieu de ${variant.expectedPages}`;
         progress.done('PDF', variant.output, ms, note);
@@ -97,7 +98,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const printMs = performance.now() - printStarted;
 
   const decksStarted = performance.now();
-  await buildDecks({ kit, variants: matrix.decks, sources: deckSources, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note) });
+  await buildDecks({ kit, variants: matrix.decks, sources: deckSources, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note), onRetry: (message) => logger.warn(message) });
   await pinDeckDates(outDir, matrix.decks, sourceDate.date);
   const decksMs = performance.now() - decksStarted;
 

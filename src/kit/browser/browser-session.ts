@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BrowserLocation } from './find-browser.ts';
 import { KitError } from '../errors.ts';
+import { onInterrupt } from '../shutdown.ts';
 
 /**
  * Flags for a closed network and a container: no background traffic; no sandbox as root, nor for the
@@ -21,52 +25,131 @@ export function launchArgs(location: BrowserLocation): string[] {
   return args;
 }
 
+/** The browser process ended (killed, crashed) while a page was working: the work may be tried again. */
+export class BrowserCrash extends Error {
+  constructor(cause: unknown) {
+    super('the browser process ended while a page was working', { cause });
+    this.name = 'BrowserCrash';
+  }
+}
+
 /**
- * The one Chromium of a build: launched once, shared by every page, closed on error and on Ctrl-C.
- * Pages are always closed, whatever happens in the work done with them.
+ * Kills a browser at once, synchronously (a clean-up on Ctrl-C cannot wait): its whole process group
+ * (puppeteer starts it detached, as a group leader, so renderers die with it), then its temporary profile.
+ */
+function killNow(pid: number, spawnArgs: readonly string[]): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  const profile = spawnArgs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+  // Only the throw-away profile puppeteer made for this launch, never a folder someone passed in.
+  if (profile && resolve(dirname(profile)) === resolve(tmpdir()) && /puppeteer_dev_chrome_profile-/.test(profile)) {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** The French reason a browser does not start; the library's English stays in `cause`. */
+function launchFailure(location: BrowserLocation, error: unknown): KitError {
+  const library = /error while loading shared libraries: ([^:\s]+)/.exec(error instanceof Error ? error.message : String(error))?.[1];
+  return new KitError(`le navigateur ${location.path} ne démarre pas${library ? ` : il lui manque la bibliothèque ${library}` : ''}`, {
+    code: 'navigateur',
+    hint: 'Indiquez un autre Chrome ou Chromium avec CHROME_PATH, ou installez les bibliothèques qui lui manquent (KIT_DEBUG=1 affiche le message du navigateur).',
+    cause: error,
+  });
+}
+
+/**
+ * Launches Chromium with no signal handling of its own: signals belong to src/kit/shutdown.ts, where a
+ * synchronous kill of this browser is registered until its process has exited.
+ */
+async function launch(location: BrowserLocation): Promise<Browser> {
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: location.path,
+      headless: location.headlessShell ? 'shell' : true,
+      args: launchArgs(location),
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    throw launchFailure(location, error);
+  }
+  const child = browser.process();
+  if (child?.pid !== undefined) {
+    const pid = child.pid;
+    const unregister = onInterrupt(() => killNow(pid, child.spawnargs));
+    child.once('exit', unregister);
+  }
+  return browser;
+}
+
+/**
+ * The one Chromium of a build: launched once, shared by every page, closed on error and killed on Ctrl-C.
+ * If its process dies, the next page relaunches it (once for every page waiting). Pages are always closed,
+ * whatever happens in the work done with them.
  */
 export class BrowserSession {
-  private readonly browser: Browser;
+  private readonly location: BrowserLocation;
+  private browser: Browser;
+  private relaunching?: Promise<Browser>;
+  private closed = false;
 
-  private constructor(browser: Browser) {
+  private constructor(location: BrowserLocation, browser: Browser) {
+    this.location = location;
     this.browser = browser;
   }
 
   static async open(location: BrowserLocation): Promise<BrowserSession> {
-    let browser: Browser;
-    try {
-      browser = await puppeteer.launch({
-        executablePath: location.path,
-        headless: location.headlessShell ? 'shell' : true,
-        args: launchArgs(location),
-      });
-    } catch (error) {
-      throw new KitError(`le navigateur ${location.path} ne démarre pas : ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, {
-        hint: 'Indiquez un autre Chrome ou Chromium avec CHROME_PATH, ou installez les bibliothèques qui lui manquent (message ci-dessus).',
-      });
-    }
-    const session = new BrowserSession(browser);
-    const onSignal = () => void session.close().finally(() => process.exit(130));
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    browser.once('disconnected', () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    });
-    return session;
+    return new BrowserSession(location, await launch(location));
   }
 
-  /** Runs `work` in a fresh page (a window, not a background tab: Paged.js stalls in background tabs). */
+  /** The running browser, relaunched if its process has died. */
+  private async liveBrowser(): Promise<Browser> {
+    if (this.closed) throw new Error('the browser session is closed');
+    if (this.browser.connected) return this.browser;
+    this.relaunching ??= launch(this.location)
+      .then((browser) => (this.browser = browser))
+      .finally(() => (this.relaunching = undefined));
+    return this.relaunching;
+  }
+
+  /**
+   * Runs `work` in a fresh page (a window, not a background tab: Paged.js stalls in background tabs).
+   * Throws a `BrowserCrash` as soon as the browser dies: some of puppeteer's waits (a new page's target)
+   * would otherwise run to their own time limit.
+   */
   async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.browser.newPage({ type: 'window' });
+    const browser = await this.liveBrowser();
+    let onDisconnected = () => {};
+    const died = new Promise<never>((_, reject) => {
+      onDisconnected = () => reject(this.closed ? new Error('the browser session is closed') : new BrowserCrash(new Error('the browser disconnected')));
+    });
+    browser.once('disconnected', onDisconnected);
+    if (!browser.connected) onDisconnected();
+    let page: Page | undefined;
     try {
-      return await work(page);
+      page = await Promise.race([browser.newPage({ type: 'window' }), died]);
+      return await Promise.race([work(page), died]);
+    } catch (error) {
+      if (!browser.connected && !this.closed && !(error instanceof BrowserCrash)) throw new BrowserCrash(error);
+      throw error;
     } finally {
-      await page.close().catch(() => {});
+      browser.off('disconnected', onDisconnected);
+      await page?.close().catch(() => {});
     }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.relaunching?.catch(() => {});
     if (this.browser.connected) await this.browser.close().catch(() => {});
   }
 }

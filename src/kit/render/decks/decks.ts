@@ -45,20 +45,55 @@ export function deckSourceFor(source: string, signatory: Signatory, assets: Deck
   return filled.replace(/^---\r?\n/, `---\nauthor: ${JSON.stringify(signatory.nom)}\n`);
 }
 
+/** One run of marp-cli: its exit code, or what it threw, and what it printed. */
+interface MarpRun {
+  ok: boolean;
+  /** Its warnings and errors, in English; its « [  INFO ] a.md => b.pdf » lines are left out. */
+  output: string[];
+  thrown?: unknown;
+}
+
 /**
- * marp-cli's API prints an « [  INFO ] a.md => b.pdf » line per file, with temporary paths that mean
- * nothing to the reader; our own log already has a line per output. Its warnings and errors still show.
+ * Runs marp-cli's API with its console output captured. Its INFO lines name temporary paths that mean
+ * nothing to the reader (our own log has a line per output); its errors, in English, must not reach the
+ * reader either: the caller turns a failure into a French error and keeps them for KIT_DEBUG.
  */
-async function withoutMarpInfo<T>(work: () => Promise<T>): Promise<T> {
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => {
-    if (!/\[\s+INFO\s+\]/.test(args.map(String).join(' '))) original(...args);
+async function runMarp(argv: string[]): Promise<MarpRun> {
+  const output: string[] = [];
+  const { warn, error } = console;
+  const capture = (...args: unknown[]) => {
+    const line = args.map(String).join(' ');
+    if (!/\[\s+INFO\s+\]/.test(line)) output.push(line);
   };
+  console.warn = capture;
+  console.error = capture;
   try {
-    return await work();
+    return { ok: (await marpCli(argv, {})) === 0, output };
+  } catch (thrown) {
+    return { ok: false, output, thrown };
   } finally {
-    console.warn = original;
+    console.warn = warn;
+    console.error = error;
   }
+}
+
+/** Words of a browser that never started, or died, in marp-cli's (puppeteer's) messages. */
+const BROWSER_NOT_STARTED = /Failed to launch the browser/i;
+const BROWSER_DIED = /Connection closed|Target closed|Session closed|Protocol error|browser has disconnected|frame was detached/i;
+
+/** A conversion that failed twice, in French, naming the decks; marp-cli's own words kept as the cause. */
+function deckFailure(kit: Kit, variants: DeckVariant[], format: string, run: MarpRun): KitError {
+  const english = [...run.output, run.thrown instanceof Error ? run.thrown.message : run.thrown === undefined ? '' : String(run.thrown)].join('\n');
+  const browser = BROWSER_NOT_STARTED.test(english) ? 'le navigateur ne démarre pas' : BROWSER_DIED.test(english) ? 'le navigateur s’est arrêté' : undefined;
+  const decks = [...new Set(variants.map((v) => v.deckId))].map((id) => kit.decks.find((d) => d.id === id)?.file ?? id);
+  return new KitError(`la conversion Marp (${format}) a échoué deux fois de suite${browser ? ` : ${browser}` : ''}`, {
+    code: 'presentation',
+    file: decks.join(', '),
+    hint: browser
+      ? 'Relancez la fabrication ; si cela se reproduit, vérifiez la mémoire disponible ou indiquez un autre navigateur avec CHROME_PATH (KIT_DEBUG=1 affiche le message de Marp).'
+      : 'Vérifiez la syntaxe de la présentation et le thème (slides/*.css) ; KIT_DEBUG=1 affiche le message de Marp.',
+    cause: new Error(`marp-cli ${format}:\n${english}`, { cause: run.thrown }),
+  });
 }
 
 /** Marp Core with the kit's French typography (plain JS: marp-cli imports it with Node itself). */
@@ -94,7 +129,8 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
 
 /**
  * Builds every deck variant with marp-cli's API: one conversion per format over all signatories
- * (marp-cli runs them in parallel in one browser per format). Logos are data URIs, so the HTML works offline.
+ * (marp-cli runs them in parallel in one browser per format), tried once more if it fails. Logos are
+ * data URIs, so the HTML works offline.
  */
 export async function buildDecks(options: {
   kit: Kit;
@@ -103,8 +139,10 @@ export async function buildDecks(options: {
   outDir: string;
   browser: BrowserLocation;
   onOutput: (label: string, output: string, ms: number, note: string) => void;
+  /** Told, in a French sentence for the log, when a conversion is tried again. */
+  onRetry?: (message: string) => void;
 }): Promise<void> {
-  const { kit, variants, sources, outDir, browser, onOutput } = options;
+  const { kit, variants, sources, outDir, browser, onOutput, onRetry } = options;
   if (variants.length === 0) return;
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
   const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
@@ -119,15 +157,16 @@ export async function buildDecks(options: {
     if (browser.source === 'sparticuz') process.env.CHROME_NO_SANDBOX = '1';
     for (const format of formats) {
       const started = performance.now();
-      const code = await withoutMarpInfo(() =>
-        marpCli(['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--engine', marpEngine, '--no-config-file', ...format.flag], {}),
-      );
-      if (code !== 0) {
-        throw new KitError(`la conversion Marp (${format.key.toUpperCase()}) a échoué (code ${code})`, {
-          file: kit.decks.map((d) => d.file).join(', '),
-          hint: 'Lisez le message de Marp ci-dessus ; vérifiez la syntaxe de la présentation et le thème (slides/*.css).',
-        });
+      const argv = ['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--engine', marpEngine, '--no-config-file', ...format.flag];
+      let run = await runMarp(argv);
+      if (!run.ok) {
+        // Its browser may have died (marp-cli launches one per conversion): once more, in a new one.
+        onRetry?.(`${format.label} : la conversion Marp a échoué, nouvel essai.`);
+        run = await runMarp(argv);
       }
+      if (!run.ok) throw deckFailure(kit, variants, format.key.toUpperCase(), run);
+      // Its warnings (in English) still show, as before; only a failed run's are kept for KIT_DEBUG.
+      for (const line of run.output) console.warn(line);
       const ms = performance.now() - started;
       for (const variant of variants) onOutput(format.label, variant.outputs[format.key], ms / variants.length, `lot de ${variants.length}`);
     }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { KitError } from '../../errors.ts';
+import { findLostText, NOT_LAID_OUT, PAGE_CONTENT, textNodesIn, type LostText } from './lost-text.ts';
 
 /** `pagedjs` exports no subpaths: resolve its main entry and walk to the polyfill next to it. */
 export function pagedPolyfillPath(): string {
@@ -9,9 +10,22 @@ export function pagedPolyfillPath(): string {
   return join(dirname(main), '..', 'dist', 'paged.polyfill.js');
 }
 
+/** What the editor reads when Paged.js dropped text; print-queue.ts prefixes the PDF's name. */
+function lostTextError(lost: LostText): KitError {
+  const what =
+    lost.kind === 'missing'
+      ? `la mise en page s’est arrêtée avant « ${lost.from} »`
+      : `la mise en page a répété du texte au lieu d’aller jusqu’au bout (fin attendue : « ${lost.end} »)`;
+  return new KitError(what, {
+    code: 'impression-incomplete',
+    hint: 'Un bloc est sans doute plus haut qu’une page, par exemple un paragraphe fait de nombreux retours à la ligne : découpez-le en plusieurs paragraphes (une ligne vide entre eux), ou coupez le tableau ou l’image trop grands.',
+  });
+}
+
 /**
- * Opens a print page, lets Paged.js paginate it, and prints it to PDF at the page size its CSS asks for.
- * Returns the PDF bytes and the number of pages Paged.js laid out.
+ * Opens a print page, lets Paged.js paginate it, checks that the pages hold all of the document's text,
+ * and prints it to PDF at the page size its CSS asks for. Returns the PDF bytes and the number of pages
+ * Paged.js laid out.
  */
 export async function printWithPagedJs(page: Page, url: string, polyfill: string, timeoutMs = 60_000): Promise<{ pdf: Uint8Array; pages: number }> {
   await page.evaluateOnNewDocument(() => {
@@ -27,13 +41,15 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
     throw new KitError(`la page d’impression ${new URL(url).pathname} répond ${response?.status() ?? 'rien'}`, { hint: 'Vérifiez que la page existe dans src/pages/impression/.' });
   }
   await page.evaluate(() => document.fonts.ready);
+  const sourceText = await page.evaluate(textNodesIn, null, NOT_LAID_OUT);
   // A script error stops Paged.js for good: report it at once rather than waiting for the timeout.
   let onError: (error: unknown) => void = () => {};
   const failed = new Promise<never>((_, reject) => {
     onError = (error) =>
       reject(
-        new KitError(`Paged.js n’a pas pu mettre en page ${new URL(url).pathname} : ${error instanceof Error ? error.message : String(error)}`, {
-          hint: 'Vérifiez la CSS d’impression (layouts/) : Paged.js ne lit pas toutes les syntaxes récentes (:is(), :where(), imbrication…).',
+        new KitError(`Paged.js n’a pas pu mettre en page ${new URL(url).pathname} : une erreur de script l’a arrêté`, {
+          hint: 'Vérifiez la CSS d’impression (layouts/) : Paged.js ne lit pas toutes les syntaxes récentes (:is(), :where(), imbrication…) ; KIT_DEBUG=1 affiche l’erreur.',
+          cause: error,
         }),
       );
   });
@@ -45,6 +61,8 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
   } finally {
     page.off('pageerror', onError);
   }
+  const lost = findLostText(sourceText, await page.evaluate(textNodesIn, PAGE_CONTENT, NOT_LAID_OUT));
+  if (lost) throw lostTextError(lost);
   const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
   // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });

@@ -1,0 +1,220 @@
+// Faults of the browsers the build starts: the print browser killed mid-queue is relaunched and every
+// document still printed; a document that fails twice names its source; a deck conversion whose browser
+// fails is tried again, and reported in French without marp-cli's own output when it fails twice.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
+import { findBrowser, type BrowserLocation } from '../../src/kit/browser/find-browser.ts';
+import { serveDirectory } from '../../src/kit/browser/static-server.ts';
+import { KitError } from '../../src/kit/errors.ts';
+import type { Kit } from '../../src/kit/load/load-kit.ts';
+import { loadKit } from '../../src/kit/load/load-kit.ts';
+import { buildVariantMatrix, type PrintVariant } from '../../src/kit/matrix/matrix.ts';
+import { buildDecks, deckKey } from '../../src/kit/render/decks/decks.ts';
+import { loadThemes } from '../../src/kit/render/decks/deck-themes.ts';
+import { printAll } from '../../src/kit/render/print/print-queue.ts';
+import { fixtureKit } from '../support/fixture.ts';
+
+/** Processes whose parent is `pid`, with their command line. */
+function childrenOf(pid: number): { pid: number; args: string }[] {
+  let out = '';
+  try {
+    out = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' });
+  } catch {
+    return []; // ps exits with 1 when there is none
+  }
+  return out
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line)!)
+    .map((m) => ({ pid: Number(m[1]), args: m[2] }));
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !/^Z/.test(execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+  } catch {
+    return false;
+  }
+};
+
+let browser: BrowserLocation;
+let site: string;
+let out: string;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+const kit = { root: fixtureKit, signatories: [{ id: 'essai', nom: 'Signataire d’essai' }], site: { titre: 'Kit d’essai' } } as unknown as Kit;
+
+/** A small print page: Paged.js lays it out on one A5 page. `head` goes before the text. */
+function printPage(name: string, head = '') {
+  mkdirSync(join(site, 'impression', name), { recursive: true });
+  writeFileSync(
+    join(site, 'impression', name, 'index.html'),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>@page { size: A5; margin: 15mm }</style>${head}</head>` +
+      `<body><h1>Document ${name}</h1><p>Un paragraphe du document ${name}, pour que la page ait du texte.</p></body></html>`,
+  );
+}
+
+function variant(name: string): PrintVariant {
+  return {
+    kind: 'plaquette',
+    signatory: 'essai',
+    documentId: name,
+    sourceFile: `brochures/${name}.md`,
+    name,
+    printPath: `/impression/${name}/`,
+    output: `kit/essai/${name}.pdf`,
+    title: `Document ${name}`,
+    label: name,
+    expectedPages: 1,
+  };
+}
+
+beforeAll(async () => {
+  browser = await findBrowser();
+  site = mkdtempSync(join(tmpdir(), 'kit-faults-site-'));
+  out = mkdtempSync(join(tmpdir(), 'kit-faults-out-'));
+  for (let n = 1; n <= 6; n += 1) printPage(`doc-${n}`);
+  // The page takes the Paged.js settings back: the layout never starts, so it never finishes.
+  printPage('sans-fin', '<script>window.PagedConfig = { auto: false };</script>');
+  server = await serveDirectory(site);
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(site, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+});
+
+describe('the print browser', () => {
+  it('is relaunched when its process is killed mid-queue, and every document is still printed', async () => {
+    const session = await BrowserSession.open(browser);
+    const browsers = () => childrenOf(process.pid).filter((p) => p.args.startsWith(browser.path));
+    const [first] = browsers();
+    expect(first, 'the session’s Chromium, a child of this process').toBeDefined();
+    const retries: string[] = [];
+    let killedAt = 0;
+    const variants = Array.from({ length: 6 }, (_, i) => variant(`doc-${i + 1}`));
+    try {
+      const printed = await printAll({
+        kit,
+        variants,
+        session,
+        origin: server.origin,
+        outDir: out,
+        concurrency: 3,
+        onRetry: (message) => retries.push(message),
+        onOutput: () => {
+          if (killedAt) return;
+          killedAt = performance.now();
+          process.kill(first.pid, 'SIGKILL');
+        },
+      });
+      expect(printed.map((p) => p.variant.output)).toEqual(variants.map((v) => v.output));
+      for (const v of variants) expect(readFileSync(join(out, v.output)).subarray(0, 5).toString(), v.output).toBe('%PDF-');
+      // The documents that were printing when it died were tried again in the new browser.
+      expect(retries.length).toBeGreaterThan(0);
+      for (const message of retries) expect(message).toMatch(/^kit\/essai\/doc-\d\.pdf : le navigateur s’est arrêté \(relancé\), nouvel essai\.$/);
+      expect(alive(first.pid)).toBe(false);
+      expect(browsers().map((p) => p.pid)).not.toContain(first.pid);
+      expect(browsers()).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
+    expect(browsers()).toEqual([]);
+  }, 60_000);
+
+  it('stops on a document that fails twice, naming its source in French', async () => {
+    const session = await BrowserSession.open(browser);
+    const retries: string[] = [];
+    try {
+      const failure = await printAll({
+        kit,
+        variants: [variant('sans-fin')],
+        session,
+        origin: server.origin,
+        outDir: out,
+        concurrency: 2,
+        timeoutMs: 1500,
+        onRetry: (message) => retries.push(message),
+        onOutput: () => {},
+      }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(KitError);
+      const error = failure as KitError;
+      expect(error.details.file).toBe('brochures/sans-fin.md');
+      expect(error.message).toBe('la mise en page de kit/essai/sans-fin.pdf n’a pas fini en 1,5 s, deux fois de suite');
+      expect(error.details.hint).toMatch(/bloc plus haut qu’une page/);
+      expect(retries).toEqual(['kit/essai/sans-fin.pdf : la mise en page n’a pas fini en 1,5 s, nouvel essai.']);
+      expect(existsSync(join(out, 'kit/essai/sans-fin.pdf'))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+});
+
+describe('the deck browser (marp-cli’s own)', () => {
+  /**
+   * A stand-in for Chromium: fails to start the first `failures` times, then runs the real one. marp-cli
+   * itself launches twice before giving up (through a pipe, then a WebSocket): 2 failures fail one run.
+   */
+  function flakyBrowser(failures: number): BrowserLocation {
+    const dir = mkdtempSync(join(tmpdir(), 'kit-faults-browser-'));
+    const script = join(dir, 'chromium');
+    writeFileSync(
+      script,
+      `#!/bin/sh\ncount=$(cat "${dir}/count" 2>/dev/null || echo 0)\necho $((count + 1)) > "${dir}/count"\n` +
+        `if [ "$count" -lt ${failures} ]; then echo "cannot start" >&2; exit 1; fi\nexec "${browser.path}" "$@"\n`,
+    );
+    chmodSync(script, 0o755);
+    return { ...browser, path: script };
+  }
+
+  async function convert(location: BrowserLocation) {
+    const loaded = await loadKit(fixtureKit);
+    const variants = buildVariantMatrix(loaded).decks.slice(0, 1);
+    const markdown = new Map(variants.map((v) => [deckKey(v), '---\nmarp: true\n---\n\n# Diapositive d’essai\n']));
+    const deckOut = mkdtempSync(join(tmpdir(), 'kit-faults-decks-'));
+    const retries: string[] = [];
+    const outputs: string[] = [];
+    const printed = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log'), vi.spyOn(process.stderr, 'write')];
+    try {
+      const failure = await buildDecks({
+        kit: loaded,
+        variants,
+        sources: { markdown, themes: await loadThemes(join(fixtureKit, 'slides')) },
+        outDir: deckOut,
+        browser: location,
+        onOutput: (_label, output) => outputs.push(output),
+        onRetry: (message) => retries.push(message),
+      }).catch((error: unknown) => error);
+      const english = printed.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' ')));
+      return { failure, retries, outputs, english };
+    } finally {
+      for (const spy of printed) spy.mockRestore();
+      rmSync(deckOut, { recursive: true, force: true });
+    }
+  }
+
+  it('tries a conversion again when its browser fails, and succeeds', async () => {
+    const result = await convert(flakyBrowser(2));
+    expect(result.failure).toBeUndefined();
+    expect(result.retries).toEqual(['Présentation PDF : la conversion Marp a échoué, nouvel essai.']);
+    expect(result.outputs).toEqual(['kit/alpha-amo/presentation.html', 'kit/alpha-amo/presentation.pdf', 'kit/alpha-amo/presentation.pptx']);
+    expect(result.english).toEqual([]);
+  }, 120_000);
+
+  it('names the deck in French when the conversion fails twice, and keeps marp-cli’s words for KIT_DEBUG', async () => {
+    const result = await convert(flakyBrowser(99));
+    expect(result.failure).toBeInstanceOf(KitError);
+    const error = result.failure as KitError;
+    expect(error.message).toBe('la conversion Marp (PDF) a échoué deux fois de suite : le navigateur ne démarre pas');
+    expect(error.details.file).toBe('slides/presentation.md');
+    expect(String((error.cause as Error).message)).toMatch(/Failed/);
+    expect(result.english).toEqual([]);
+    expect(result.retries).toHaveLength(1);
+  }, 120_000);
+});
