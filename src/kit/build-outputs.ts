@@ -15,6 +15,7 @@ import { writeSitemap } from './output/sitemap.ts';
 import { writeSocialCards } from './render/images/social-cards.ts';
 import { buildSourceDate, describeSourceDate } from './output/source-date.ts';
 import { pinDeckDates } from './render/decks/reproducible-decks.ts';
+import { writeLetterDocxFiles } from './render/letters/letter-docx-files.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
@@ -51,7 +52,9 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const total = matrix.print.length + matrix.decks.length * 3;
   const progress = createProgress(logger, total);
 
-  const planned = new Set([...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))].map((output) => `/${output}`));
+  const planned = new Set(
+    [...matrix.print.flatMap((v) => (v.docx ? [v.output, v.docx] : [v.output])), ...matrix.decks.flatMap((d) => Object.values(d.outputs))].map((output) => `/${output}`),
+  );
   await writeSitemap(outDir, kit.site.url);
   const cards = await writeSocialCards(outDir, kit.site);
   logger.info(`Images de partage : ${cards} (1200 × 630 px)`);
@@ -102,7 +105,11 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   await pinDeckDates(outDir, matrix.decks, sourceDate.date);
   const decksMs = performance.now() - decksStarted;
 
+  const letters = matrix.print.filter((variant) => variant.docx);
+  const wordProgress = createProgress(logger, letters.length);
+  await writeLetterDocxFiles({ kit, variants: letters, logos, outDir, date: sourceDate.date, onOutput: (output, ms) => wordProgress.done('Word', output, ms) });
+
   logger.info(
-    `Terminé : ${matrix.print.length} PDF (${seconds(printMs)}) et ${matrix.decks.length * 3} fichiers de présentation (${seconds(decksMs)}) pour ${kit.signatories.length} signataire(s) en ${seconds(performance.now() - started)}.`,
+    `Terminé : ${matrix.print.length} PDF (${seconds(printMs)}), ${matrix.decks.length * 3} fichiers de présentation (${seconds(decksMs)}) et ${letters.length} courriers Word pour ${kit.signatories.length} signataire(s) en ${seconds(performance.now() - started)}.`,
   );
 }

@@ -61,7 +61,7 @@ describe('npm run build on the fixture kit', () => {
     expect(build.output).toMatch(new RegExp(`PDF \\d+/${outputCount} kit/hpf/plaquette\\.pdf — \\d+,\\d+ s`));
     expect(build.output).toContain(`Présentation PPTX ${outputCount}/${outputCount} `);
     expect(build.output).toMatch(
-      new RegExp(`Terminé : ${matrix.print.length} PDF \\(\\d+,\\d+ s\\) et ${matrix.decks.length * 3} fichiers de présentation \\(\\d+,\\d+ s\\) pour ${kit.signatories.length} signataire\\(s\\)`),
+      new RegExp(`Terminé : ${matrix.print.length} PDF \\(\\d+,\\d+ s\\), ${matrix.decks.length * 3} fichiers de présentation \\(\\d+,\\d+ s\\) et ${matrix.print.filter((v) => v.docx).length} courriers Word pour ${kit.signatories.length} signataire\\(s\\)`),
     );
   });
 

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { composeLetter, frenchDate } from '../../src/letter/compose-letter.ts';
 import { fillPassages, letterPlaceholders, splitPassages } from '../../src/letter/passages.ts';
 import { KitError } from '../../src/kit/errors.ts';
-import { loadKit } from '../../src/kit/load/load-kit.ts';
-import { fixtureKit } from '../support/fixture.ts';
 
 describe('letter passages', () => {
   it('splits a recipient body on its `## name` headings', () => {
@@ -32,51 +29,3 @@ describe('letter passages', () => {
   });
 });
 
-const kit = await loadKit(fixtureKit);
-
-describe('composeLetter', () => {
-  const letter = kit.letters[0];
-  const elu = kit.recipients.find((r) => r.id === 'elu')!;
-  const alpha = kit.signatories.find((s) => s.id === 'alpha-amo')!;
-  const hpf = kit.signatories.find((s) => s.id === 'hpf')!;
-
-  it('addresses both genders when the recipient is not named', () => {
-    const model = composeLetter({ letter, recipient: elu, signatory: alpha });
-    expect(model.salutation).toBe('Madame la Maire, Monsieur le Maire,');
-    expect(model.bodyHtml).toContain('Je vous prie d’agréer, Madame la Maire, Monsieur le Maire, l’expression');
-    expect(model.recipientLines).toEqual(elu.destinataire);
-  });
-
-  it('uses the form chosen for a named recipient', () => {
-    const model = composeLetter({ letter, recipient: elu, signatory: alpha, addressee: { gender: 'monsieur', lines: ['Monsieur le Maire', 'Mairie de Test'] } });
-    expect(model.salutation).toBe('Monsieur le Maire,');
-    expect(model.recipientLines).toEqual(['Monsieur le Maire', 'Mairie de Test']);
-  });
-
-  it('puts the recipient’s passages and the signatory’s presentation into the shared body', () => {
-    const html = composeLetter({ letter, recipient: elu, signatory: alpha }).bodyHtml;
-    expect(html).toContain('<p>Alpha AMO Conseil accompagne les projets d’habitat participatif.</p>');
-    expect(html).toContain('<p>Passage propre aux élus de la commune.</p>');
-    expect(html.indexOf('Passage propre')).toBeLessThan(html.indexOf('Paragraphe commun'));
-  });
-
-  it('fills the form of address inside a recipient’s passage too', () => {
-    const polite = { ...elu, passages: { ...elu.passages, proposition: 'Nous vous proposons, {{ appel }}, une rencontre.' } };
-    expect(composeLetter({ letter, recipient: polite, signatory: alpha }).bodyHtml).toContain('Nous vous proposons, Madame la Maire, Monsieur le Maire, une rencontre.');
-  });
-
-  it('falls back to the letter’s default presentation', () => {
-    expect(composeLetter({ letter, recipient: elu, signatory: hpf }).bodyHtml).toContain('Présentation par défaut du signataire.');
-  });
-
-  it('shows missing contact details as « à compléter » rather than dropping them', () => {
-    const model = composeLetter({ letter, recipient: elu, signatory: hpf });
-    expect(model.sender.addressLines).toEqual(['Adresse à compléter']);
-    expect(model.sender.contactLines).toEqual(['Courriel à compléter', 'www.habitatparticipatif-france.fr']);
-  });
-
-  it('leaves the date blank unless one is given, in French', () => {
-    expect(composeLetter({ letter, recipient: elu, signatory: alpha }).dateLine).toMatch(/^Le …+$/);
-    expect(frenchDate(new Date(2026, 10, 23))).toBe('23 novembre 2026');
-  });
-});

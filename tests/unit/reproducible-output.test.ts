@@ -7,7 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FALLBACK_SOURCE_DATE, describeSourceDate, readSourceDate } from '../../src/kit/output/source-date.ts';
 import { reproducibleZip } from '../../src/kit/output/reproducible-zip.ts';
-import { pinCoreXmlDates, reproduciblePptx } from '../../src/kit/render/decks/reproducible-decks.ts';
+import { pinCoreXmlDates, reproducibleOfficeFile } from '../../src/kit/output/reproducible-office.ts';
 import { withMetadata, withPinnedDates } from '../../src/kit/render/print/pdf-metadata.ts';
 
 const date = new Date('2025-03-30T02:30:04Z');
@@ -96,14 +96,14 @@ describe('reproducible zips and PPTX', () => {
 
   it('gives the same bytes whatever the time of the build, the entry order and the time zone', () => {
     process.env.TZ = 'Europe/Paris';
-    const first = reproduciblePptx(pptxMadeAt(new Date('2026-01-01T10:00:00Z'), false), date);
+    const first = reproducibleOfficeFile(pptxMadeAt(new Date('2026-01-01T10:00:00Z'), false), date);
     process.env.TZ = 'Pacific/Auckland';
-    const second = reproduciblePptx(pptxMadeAt(new Date('2026-06-01T18:00:00Z'), true), date);
+    const second = reproducibleOfficeFile(pptxMadeAt(new Date('2026-06-01T18:00:00Z'), true), date);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
   });
 
   it('keeps [Content_Types].xml first, each entry stored or deflated as it was, and the content', () => {
-    const out = reproduciblePptx(pptxMadeAt(new Date(), true), date);
+    const out = reproducibleOfficeFile(pptxMadeAt(new Date(), true), date);
     const methods = new Map<string, number>();
     const entries = unzipSync(out, { filter: (file) => (methods.set(file.name, file.compression), true) });
     expect([...methods.keys()]).toEqual(['[Content_Types].xml', '_rels/', 'docProps/core.xml', 'ppt/media/image.png']);

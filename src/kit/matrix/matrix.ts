@@ -25,6 +25,8 @@ export interface PrintVariant {
   label: string;
   /** Pages the PDF should have; the build warns when it differs. */
   expectedPages: number;
+  /** Letters only: the editable Word version, relative to the output folder (`kit/<signataire>/courrier-elu.docx`). */
+  docx?: string;
 }
 
 /** One deck for one signatory, in its three formats. */
@@ -57,13 +59,14 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
   for (const signatory of kit.signatories) {
     const sig = signatory.id;
     const folder = kitFolder(sig);
-    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title'>) =>
+    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx'>) =>
       print.push({
         ...variant,
         signatory: sig,
         title: `${variant.label} — ${signatory.nomCourt}`,
         printPath: `/impression/${sig}/${variant.name}/`,
         output: `${folder}/${variant.name}.pdf`,
+        ...(variant.kind === 'courrier' ? { docx: `${folder}/${variant.name}.docx` } : {}),
       });
 
     for (const brochure of kit.brochures) {
@@ -113,7 +116,10 @@ function assertUniqueOutputs(kit: Kit, print: PrintVariant[], decks: DeckVariant
     }
     seen.set(output, source);
   };
-  for (const variant of print) claim(variant.output, variant.sourceFile);
+  for (const variant of print) {
+    claim(variant.output, variant.sourceFile);
+    if (variant.docx) claim(variant.docx, variant.sourceFile);
+  }
   for (const deck of decks) {
     const file = kit.decks.find((d) => d.id === deck.deckId)!.file;
     for (const output of Object.values(deck.outputs)) claim(output, file);

@@ -1,0 +1,46 @@
+import type { LetterModel, Run, Runs } from './letter-model.ts';
+
+/** Images a letter shows: the sender's logo at the top, the partners' logos in the footer. */
+export interface LetterImages {
+  senderLogo?: { src: string; alt: string };
+  footerLogos: { src: string; alt: string }[];
+}
+
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function runHtml(run: Run): string {
+  let html = escapeHtml(run.text).replace(/\n/g, '<br>');
+  if (run.italic) html = `<em>${html}</em>`;
+  if (run.bold) html = `<strong>${html}</strong>`;
+  return run.missing ? `<span class="todo">${html}</span>` : html;
+}
+
+const runsHtml = (runs: Runs) => runs.map(runHtml).join('');
+const lines = (all: Runs[]) => all.map((runs) => `<div>${runsHtml(runs)}</div>`).join('');
+
+/**
+ * The letter as HTML, laid out by the print CSS of `layouts/styles/print.css` (classes `letter-…`): the
+ * same markup in the PDF's print page and in the builder's preview.
+ */
+export function letterToHtml(letter: LetterModel, images: LetterImages): string {
+  const { senderLogo, footerLogos } = images;
+  return [
+    '<article class="letter">',
+    `<footer class="letter-footer">${footerLogos.map((logo) => `<img src="${escapeHtml(logo.src)}" alt="${escapeHtml(logo.alt)}">`).join('')}</footer>`,
+    '<div class="letter-head"><div>',
+    senderLogo ? `<img class="sender-logo" src="${escapeHtml(senderLogo.src)}" alt="${escapeHtml(senderLogo.alt)}">` : '',
+    `<div class="letter-sender"><strong>${escapeHtml(letter.sender.name)}</strong>${lines(letter.sender.lines)}</div>`,
+    '</div>',
+    `<address class="letter-recipient">${lines(letter.recipient)}</address>`,
+    '</div>',
+    `<p class="letter-date">${runsHtml(letter.placeAndDate)}</p>`,
+    `<p class="letter-subject">Objet\u00a0: ${runsHtml(letter.subject)}</p>`,
+    `<p class="letter-salutation">${escapeHtml(letter.salutation)}</p>`,
+    `<div class="letter-body">${letter.body.map((paragraph) => `<p>${runsHtml(paragraph)}</p>`).join('')}<p>${runsHtml(letter.closing)}</p></div>`,
+    '<div class="letter-signature">',
+    `<div class="name">${runHtml(letter.signer.name)}</div><div>${runHtml(letter.signer.role)}</div><div>${escapeHtml(letter.signer.organisation)}</div>`,
+    '</div>',
+    letter.enclosure ? `<p class="letter-enclosure">Pièce jointe\u00a0: plaquette «\u00a0${escapeHtml(letter.enclosure)}\u00a0»</p>` : '',
+    '</article>',
+  ].join('');
+}
