@@ -18,6 +18,8 @@ export const recipientSchema = z
     destinataire: z.array(z.string().min(1)).min(1),
     /** Subject line (« Objet : … ») for this recipient type. */
     objet: z.string().min(3),
+    /** Closing sentence, repeating the form of address: « Je vous prie d’agréer, {{ appel }}, l’expression de ma haute considération. » */
+    formuleFinale: z.string().min(3),
   })
   .strict();
 

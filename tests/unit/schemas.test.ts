@@ -71,6 +71,7 @@ describe('recipient schema', () => {
     appel: { madame: 'Madame la Maire', monsieur: 'Monsieur le Maire' },
     destinataire: ['Mairie'],
     objet: 'Demande de rendez-vous',
+    formuleFinale: 'Je vous prie d’agréer, {{ appel }}, l’expression de ma haute considération.',
   };
 
   it('needs both forms of address, so the gender is chosen and never guessed', () => {
@@ -78,12 +79,19 @@ describe('recipient schema', () => {
     expect(result.error!.issues[0].path).toEqual(['appel', 'monsieur']);
   });
 
+  it('needs a closing formula, so the letter never ends without one', () => {
+    const { formuleFinale, ...withoutClosing } = recipient;
+    const result = recipientSchema.safeParse(withoutClosing);
+    expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(['formuleFinale']);
+    expect(recipientSchema.parse({ ...withoutClosing, formuleFinale }).formuleFinale).toBe(formuleFinale);
+  });
+
   it('puts a recipient type without an order after those with one, in lists and in the letters made', async () => {
     // « aaa » would come first alphabetically: only the missing order can put it last.
     const root = fixtureCopy((dir) =>
       writeFileSync(
         join(dir, 'content/interlocuteurs/aaa-prefecture.md'),
-        '---\nlibelle: Préfecture\nappel:\n  madame: Madame la Préfète\n  monsieur: Monsieur le Préfet\ndestinataire:\n  - Préfecture\nobjet: Demande de rendez-vous\n---\n## accroche\nPassage propre à la préfecture.\n\n## proposition\nNous proposons une rencontre.\n',
+        '---\nlibelle: Préfecture\nappel:\n  madame: Madame la Préfète\n  monsieur: Monsieur le Préfet\ndestinataire:\n  - Préfecture\nobjet: Demande de rendez-vous\nformuleFinale: Je vous prie d’agréer, {{ appel }}, l’expression de ma haute considération.\n---\n## accroche\nPassage propre à la préfecture.\n\n## proposition\nNous proposons une rencontre.\n',
       ),
     );
     const kit = await loadKit(root);

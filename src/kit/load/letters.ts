@@ -33,6 +33,16 @@ export async function loadRecipients(context: LoadContext): Promise<Recipient[]>
         context.report(`emplacement « {{ ${placeholder.name} }} » inconnu dans un passage`, { code: 'emplacement-inconnu', file, line: lineContaining(source!.text, `{{ ${placeholder.name}`), hint: `Dans un passage, seuls ${RESERVED_PLACEHOLDERS.map((n) => `{{ ${n} }}`).join(' et ')} sont remplacés.` });
       }
     }
+    // Protocol: the closing repeats the form of address word for word, so it must hold {{ appel }}.
+    if (data && !letterPlaceholders(data.formuleFinale).some((p) => p.name === 'appel')) {
+      context.report('{{ appel }} manquant : la formule finale doit reprendre la formule d’appel', {
+        code: 'formule-sans-appel',
+        file,
+        line: source!.lineOf(['formuleFinale']),
+        field: 'formuleFinale',
+        hint: 'Écrivez {{ appel }} à la place de la formule d’appel (le courrier y mettra celle du destinataire), par ex. « Je vous prie d’agréer, {{ appel }}, l’expression de ma considération distinguée. »',
+      });
+    }
     if (data && passages) recipients.push({ id, file, ...data, passages });
   }
   return recipients.sort((a, b) => a.ordre - b.ordre || a.id.localeCompare(b.id));
