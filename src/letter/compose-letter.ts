@@ -27,7 +27,7 @@ export interface Sender {
   siteWeb?: string;
   /** Paragraph that opens the letter; without it, the letter's default. */
   presentation?: string;
-  signature: { nom: string; fonction: string };
+  signature: { nom?: string; fonction?: string };
 }
 
 /** The person the letter is addressed to, when the sender knows them. */

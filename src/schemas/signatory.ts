@@ -19,13 +19,16 @@ export const signatorySchema = z
     adresse: z.array(z.string().min(1)).optional(),
     /** Markdown paragraph that opens the letter (`{{ presentation }}`); without it, the letter's default. */
     presentation: z.string().min(10).optional(),
-    /** The person who signs letters for this signatory. */
-    signature: z.object({
-      /** First and last name of the signer. */
-      nom: z.string().min(2),
-      /** Role printed under the name: « Coordinatrice », « Gérant »… */
-      fonction: z.string().min(2),
-    }).strict(),
+    /** The person who signs letters for this signatory; while unknown, printed « à compléter », highlighted. */
+    signature: z
+      .object({
+        /** First and last name of the signer. */
+        nom: z.string().min(2).optional(),
+        /** Role printed under the name: « Coordinatrice », « Gérant »… */
+        fonction: z.string().min(2).optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 

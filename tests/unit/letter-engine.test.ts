@@ -58,6 +58,8 @@ describe('the letter engine on every recipient type of the kit', () => {
     const model = composeLetter({ ...named('elu', 'madame'), sender: bare, date: undefined });
     expect(model.sender.lines).toEqual([[{ text: 'Adresse à compléter', missing: true }], [{ text: 'Courriel à compléter', missing: true }]]);
     expect(model.placeAndDate.at(-1)).toEqual({ text: 'Date à compléter', missing: true });
+    const unsigned = composeLetter({ ...named('elu', 'madame'), sender: { ...sender, signature: {} } });
+    expect([unsigned.signer.name, unsigned.signer.role]).toEqual([{ text: 'Nom à compléter', missing: true }, { text: 'Fonction à compléter', missing: true }]);
     expect(all(model)).not.toMatch(/joindre|coordonnées indiquées/);
     const reachable = composeLetter({ ...named('elu', 'madame'), sender: { ...sender, courriel: 'contact@exemple.fr', telephone: '01 02 03 04 05' } });
     expect(text(reachable.body.at(-1)!)).toBe('Vous pouvez me joindre par courriel à contact@exemple.fr ou par téléphone au 01 02 03 04 05.');

@@ -4,8 +4,3 @@
 export function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
 }
-
-/** A detail still missing (« à compléter »), to be highlighted so nobody sends it by mistake. */
-export function isToComplete(text: string): boolean {
-  return /à compléter/i.test(text);
-}

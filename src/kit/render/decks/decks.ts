@@ -33,8 +33,8 @@ export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets
     'signataire.siteWeb': signatory.siteWeb ? displayUrl(signatory.siteWeb) : `site web ${missing}`,
     'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
     'signataire.telephone': signatory.telephone ?? `téléphone ${missing}`,
-    'signature.nom': signatory.signature.nom,
-    'signature.fonction': signatory.signature.fonction,
+    'signature.nom': signatory.signature.nom ?? `nom ${missing}`,
+    'signature.fonction': signatory.signature.fonction ?? `fonction ${missing}`,
     'schema.etapesAmi': amiSteps,
   };
 }
