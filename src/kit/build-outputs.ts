@@ -7,7 +7,7 @@ import { overflowingSlides } from './render/decks/deck-overflow.ts';
 import type { Kit } from './load/load-kit.ts';
 import { createProgress, seconds } from './logger.ts';
 import type { LogoSet } from './render/images/logos.ts';
-import type { VariantMatrix } from './matrix/matrix.ts';
+import { outputFiles, type VariantMatrix } from './matrix/matrix.ts';
 import { printAll } from './render/print/print-queue.ts';
 import { serveDirectory } from './browser/static-server.ts';
 import { checkInternalLinks } from './output/check-links.ts';
@@ -52,9 +52,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const total = matrix.print.length + matrix.decks.length * 3;
   const progress = createProgress(logger, total);
 
-  const planned = new Set(
-    [...matrix.print.flatMap((v) => (v.docx ? [v.output, v.docx] : [v.output])), ...matrix.decks.flatMap((d) => Object.values(d.outputs))].map((output) => `/${output}`),
-  );
+  const planned = new Set(outputFiles(matrix).map((output) => `/${output}`));
   await writeSitemap(outDir, kit.site.url);
   const cards = await writeSocialCards(outDir, kit.site);
   logger.info(`Images de partage : ${cards} (1200 × 630 px)`);

@@ -6,7 +6,7 @@ import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
-import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
+import { buildVariantMatrix, outputFiles, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 
@@ -66,7 +66,7 @@ describe('npm run build on the fixture kit', () => {
   });
 
   it('writes every output of the variant matrix, and the site pages', () => {
-    const expected = [...matrix.print.map((v) => v.output), ...matrix.decks.flatMap((d) => Object.values(d.outputs))];
+    const expected = outputFiles(matrix);
     for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html', 'exemples/essai/index.html', 'ami/index.html']) {
       expect(existsSync(join(dist, file)), file).toBe(true);
     }

@@ -127,6 +127,11 @@ function assertUniqueOutputs(kit: Kit, print: PrintVariant[], decks: DeckVariant
   if (errors.length > 0) throw new KitErrors(errors);
 }
 
+/** Every file the variants make, relative to the output folder: PDFs, Word letters, deck files. */
+export function outputFiles(matrix: VariantMatrix): string[] {
+  return [...matrix.print.flatMap((v) => (v.docx ? [v.output, v.docx] : [v.output])), ...matrix.decks.flatMap((d) => Object.values(d.outputs))];
+}
+
 /** The variants of one signatory, for its download page. */
 export function variantsOf(matrix: VariantMatrix, signatory: string) {
   return {
