@@ -254,7 +254,7 @@ export function sanitiseSvg(source: string, longSide: number): SanitisedSvg {
   const width = Math.max(1, Math.round(intrinsic.width * scale));
   const height = Math.max(1, Math.round(intrinsic.height * scale));
   const extra = [`xmlns="${SVG_NS}"`, `xmlns:xlink="${XLINK_NS}"`, `width="${width}"`, `height="${height}"`];
-  if (!box) extra.push(`viewBox="0 0 ${intrinsic.width} ${intrinsic.height}"`);
+  if (!box) extra.push(`viewBox="0 0 ${+intrinsic.width.toFixed(3)} ${+intrinsic.height.toFixed(3)}"`);
   out[rootIndex] = out[rootIndex].replace(/^<svg/, `<svg ${extra.join(' ')}`);
   return { svg: out.join(''), width, height, removed: [...removed] };
 }
