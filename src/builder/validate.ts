@@ -51,8 +51,8 @@ export const MAX_LOGO_BYTES = 5 * 1024 * 1024;
 const IMAGE_TYPES = ['image/svg+xml', 'image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 const IMAGE_EXTENSIONS = /\.(svg|png|jpe?g|webp|gif)$/i;
 
-/** « 6,2 Mo » */
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+/** « 6,2 Mo », rounded up: a file just over the limit never reads « 5 Mo ». */
+const megabytes = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toLocaleString('fr-FR')} Mo`;
 
 /** Why a logo file is refused before reading it (type, weight), or undefined. */
 export function logoFileProblem(file: { name: string; type: string; size: number }): string | undefined {
