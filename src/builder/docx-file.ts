@@ -11,5 +11,6 @@ export async function letterDocxBlob(letter: LetterModel, images: LetterImages):
     senderLogo: images.senderLogo && pngFromDataUri(images.senderLogo.src),
     footerLogos: images.footerLogos.map((logo) => pngFromDataUri(logo.src)),
   });
-  return new Blob([await docxBytes(document)], { type: DOCX_TYPE });
+  const bytes = await docxBytes(document);
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: DOCX_TYPE });
 }

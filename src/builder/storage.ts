@@ -13,9 +13,9 @@ export interface Remembered {
 /** What was remembered on this device, if anything (and if readable). */
 export function recall(): Remembered | undefined {
   try {
-    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Remembered> | null;
+    const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { values?: Record<string, unknown>; logo?: unknown } | null;
     if (!stored || typeof stored.values !== 'object' || stored.values === null) return undefined;
-    const values = Object.fromEntries(FIELD_NAMES.map((name) => [name, String((stored.values as Record<string, unknown>)[name] ?? '')])) as unknown as FormValues;
+    const values = Object.fromEntries(FIELD_NAMES.map((name) => [name, String(stored.values![name] ?? '')])) as unknown as FormValues;
     const logo = typeof stored.logo === 'string' && stored.logo.startsWith('data:image/png;base64,') ? stored.logo : undefined;
     return { values, logo };
   } catch {

@@ -113,9 +113,9 @@ async function printPreview(page: Page): Promise<{ pages: number; text: string }
     await printPage.evaluate(() => document.fonts.ready);
     return printPage.pdf({ preferCSSPageSize: true, printBackground: true });
   });
-  const document = await getDocumentProxy(new Uint8Array(pdf));
-  const { text } = await extractText(document, { mergePages: true });
-  return { pages: document.numPages, text: text.replace(/\s+/g, ' ') };
+  const proxy = await getDocumentProxy(new Uint8Array(pdf));
+  const { text } = await extractText(proxy, { mergePages: true });
+  return { pages: proxy.numPages, text: text.replace(/\s+/g, ' ') };
 }
 
 /** Clicks « Télécharger le DOCX » and returns the file Chromium saved. */
@@ -249,7 +249,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
     writeFileSync(heavy, Buffer.alloc(5 * 1024 * 1024 + 1)); // just over the limit
     await session.withPage(async (page) => {
       const traffic = await openBuilder(page, '?signataire=autre');
-      const logoInput = (await page.$('#logo'))!;
+      const logoInput = (await page.$('input#logo'))!;
       await logoInput.uploadFile(svg);
       await page.waitForSelector('.builder-logo-chosen:not([hidden])');
       await page.waitForFunction(() => document.querySelector('.builder-announce')?.textContent?.startsWith('Logo chargé'));
