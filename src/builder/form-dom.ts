@@ -1,5 +1,6 @@
 // The form on the page: read into values, filled from values, and its errors shown next to each field
 // (aria-invalid, aria-describedby) and summed up in a live region with links to the fields.
+import { frenchTypography } from '../typography/french.mjs';
 import { FIELD_NAMES, type FormValues } from './form-values.ts';
 import type { FieldError } from './validate.ts';
 
@@ -37,7 +38,7 @@ export function setFieldError(form: HTMLFormElement, field: keyof FormValues | '
   const element = field === 'logo' ? form.querySelector<HTMLInputElement>('#logo') : undefined;
   const parts = field === 'logo' ? { controls: element ? [element] : [], message: form.querySelector<HTMLElement>('#logo-erreur') } : fieldParts(form, field);
   if (!parts.message) return;
-  parts.message.textContent = message ? message : '';
+  parts.message.textContent = message ? frenchTypography(message) : '';
   parts.message.hidden = !message;
   for (const control of parts.controls) {
     const described = new Set((control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
@@ -69,13 +70,13 @@ export function showErrors(form: HTMLFormElement, errors: FieldError[], summary:
   if (errors.length === 0) return;
   const title = document.createElement('p');
   title.className = 'builder-errors-title';
-  title.textContent = errors.length === 1 ? 'Le courrier n’est pas prêt : un champ est à corriger.' : `Le courrier n’est pas prêt : ${errors.length} champs sont à corriger.`;
+  title.textContent = frenchTypography(errors.length === 1 ? 'Le courrier n’est pas prêt : un champ est à corriger.' : `Le courrier n’est pas prêt : ${errors.length} champs sont à corriger.`);
   const list = document.createElement('ul');
   for (const error of errors) {
     const link = document.createElement('a');
     const target = fieldParts(form, error.field).controls[0];
     link.href = `#${target?.id ?? ''}`;
-    link.textContent = error.message;
+    link.textContent = frenchTypography(error.message);
     link.addEventListener('click', (event) => {
       event.preventDefault();
       target?.focus();

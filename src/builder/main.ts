@@ -1,6 +1,7 @@
 // The letter builder at /courrier/: wires the form, the preview, the logo field, the downloads and the
 // opt-in memory together. Everything happens in the browser: nothing typed is sent anywhere.
 import { composeLetter } from '../letter/compose-letter.ts';
+import { frenchTypography } from '../typography/french.mjs';
 import { letterToHtml } from '../letter/letter-html.ts';
 import type { BuilderData } from './builder-data.ts';
 import { downloadDocx } from './downloads.ts';
@@ -35,7 +36,7 @@ function start(root: HTMLElement): void {
   const announce = (message: string) => {
     announcer.textContent = '';
     // A new text node in an emptied region is read even when the message repeats.
-    setTimeout(() => (announcer.textContent = message), 50);
+    setTimeout(() => (announcer.textContent = frenchTypography(message)), 50);
   };
 
   // ——— State: remembered values, or an empty form; the URL may choose the signatory and recipient type only.
@@ -68,9 +69,9 @@ function start(root: HTMLElement): void {
     otherFields.hidden = Boolean(listed);
     if (listed) {
       const lacking = [!listed.adresse?.length && 'adresse', !listed.courriel && 'courriel'].filter(Boolean);
-      signatoryDetails.textContent = lacking.length
+      signatoryDetails.textContent = frenchTypography(lacking.length
         ? `Le kit n’a pas encore ${lacking.length === 2 ? 'l’adresse ni le courriel' : lacking[0] === 'adresse' ? 'l’adresse' : 'le courriel'} de ce signataire : le courrier les marque « à compléter » (surlignés). Complétez-les dans le fichier Word, ou choisissez « Autre structure ».`
-        : 'Le logo et les coordonnées de ce signataire sont ceux du kit.';
+        : 'Le logo et les coordonnées de ce signataire sont ceux du kit.');
     } else {
       signatoryDetails.textContent = 'Indiquez les coordonnées de votre structure ci-dessous.';
     }
@@ -128,7 +129,7 @@ function start(root: HTMLElement): void {
     const nowFits = pages <= 1;
     if (nowFits === fits) return;
     fits = nowFits;
-    fitStatus.textContent = nowFits ? '' : `Attention : le courrier ne tient plus sur une page A4 (${pages} pages). Raccourcissez le paragraphe personnel ou l’adresse pour revenir à une seule page.`;
+    fitStatus.textContent = nowFits ? '' : frenchTypography(`Attention : le courrier ne tient plus sur une page A4 (${pages} pages). Raccourcissez le paragraphe personnel ou l’adresse pour revenir à une seule page.`);
   });
 
   form.addEventListener('submit', (event) => event.preventDefault());

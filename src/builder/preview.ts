@@ -12,7 +12,7 @@ interface PagedWindow extends Window {
 }
 
 /** Width of the frame's layout in CSS pixels: an A4 sheet (210 mm) and the grey desk around it. */
-const FRAME_WIDTH = 860;
+const FRAME_WIDTH = 850;
 
 export class LetterPreview {
   private readonly frame: HTMLIFrameElement;
