@@ -1,8 +1,10 @@
 // Benchmark: times a full build (scripts/build.mjs, as `npm run build`) of a kit (default: this project) and prints the figures —
-// total time, the site build, each PDF and deck batch as logged by the build. Run: npm run bench [-- <racine du kit>]
+// total time, the site build, each PDF and deck batch as logged by the build — then the letter builder's (bench/builder.mjs).
+// Run: npm run bench [-- <racine du kit>]
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchBuilder } from './builder.mjs';
 
 const root = resolve(process.argv[2] ?? '.');
 const buildEntry = join(import.meta.dirname, '../scripts/build.mjs');
@@ -36,3 +38,4 @@ if (phases) {
 }
 console.log(`PDF (Paged.js, un navigateur partagé), latence par PDF : ${stats(pdf)}`);
 for (const format of ['HTML', 'PDF', 'PPTX']) console.log(`Présentation ${format} (par signataire, lot marp-cli) : ${stats(decks(format))}`);
+await benchBuilder(root);

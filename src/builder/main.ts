@@ -8,12 +8,9 @@ import { downloadDocx } from './downloads.ts';
 import { invalidFields, readForm, setFieldError, showErrors, writeForm } from './form-dom.ts';
 import { emptyValues, letterFileName, letterFromForm, OTHER_SIGNATORY, type FormValues } from './form-values.ts';
 import { LogoError, logoFromFile } from './logo-file.ts';
-import { LetterPreview } from './preview.ts';
+import { LetterPreview, PREVIEW_DEBOUNCE_MS } from './preview.ts';
 import { forget, recall, remember } from './storage.ts';
 import { validateForm } from './validate.ts';
-
-/** Delay between the last keystroke and the new layout: typing stays fluid, the preview follows. */
-const DEBOUNCE_MS = 120;
 
 function start(root: HTMLElement): void {
   const { data, printCss } = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent!) as { data: BuilderData; printCss: string };
@@ -114,7 +111,7 @@ function start(root: HTMLElement): void {
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void refresh(), DEBOUNCE_MS);
+    timer = setTimeout(() => void refresh(), PREVIEW_DEBOUNCE_MS);
   };
   /** The preview as the form is now (a pending update is done at once). */
   const upToDate = async () => {

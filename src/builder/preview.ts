@@ -11,6 +11,9 @@ interface PagedWindow extends Window {
   Paged?: { Previewer: new () => PagedPreviewer };
 }
 
+/** Delay between the last keystroke and the new layout: typing stays fluid, the preview follows. */
+export const PREVIEW_DEBOUNCE_MS = 120;
+
 /** Width of the frame's layout in CSS pixels: an A4 sheet (210 mm) and the grey desk around it. */
 const FRAME_WIDTH = 850;
 
