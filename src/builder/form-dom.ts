@@ -60,10 +60,11 @@ export function invalidFields(form: HTMLFormElement): (keyof FormValues)[] {
 }
 
 /**
- * Shows every error next to its field, and sums them up in `summary` with a link to each field; the
- * focus moves to the summary, so a screen reader reads it at once and the keyboard is next to the links.
+ * Shows every error next to its field, and sums them up in `summary` with a link to each field; with
+ * `focus`, the focus moves to the summary, so a screen reader reads it at once and the keyboard is next
+ * to the links (not while the visitor is correcting a field).
  */
-export function showErrors(form: HTMLFormElement, errors: FieldError[], summary: HTMLElement): void {
+export function showErrors(form: HTMLFormElement, errors: FieldError[], summary: HTMLElement, focus = true): void {
   for (const field of FIELD_NAMES) setFieldError(form, field, errors.find((error) => error.field === field)?.message);
   summary.replaceChildren();
   summary.hidden = errors.length === 0;
@@ -86,5 +87,5 @@ export function showErrors(form: HTMLFormElement, errors: FieldError[], summary:
     list.append(entry);
   }
   summary.append(title, list);
-  summary.focus();
+  if (focus) summary.focus();
 }

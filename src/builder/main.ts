@@ -143,9 +143,8 @@ function start(root: HTMLElement): void {
     // A field shown in error is checked again as soon as it changes.
     const flagged = invalidFields(form);
     if (flagged.length) {
-      const errors = validateForm(readForm(form), data);
-      for (const field of flagged) setFieldError(form, field, errors.find((error) => error.field === field)?.message);
-      if (invalidFields(form).length === 0) showErrors(form, [], summary);
+      const errors = validateForm(readForm(form), data).filter((error) => flagged.includes(error.field));
+      showErrors(form, errors, summary, false);
     }
     schedule();
   });

@@ -305,6 +305,9 @@ describe('the letter builder (/courrier/), in Chromium', () => {
       await page.type('#autreNom', 'Échafauder');
       expect(await page.$eval('#autreNom', (e) => e.hasAttribute('aria-invalid'))).toBe(false);
       expect(await page.$eval('#autreNom-erreur', (e) => (e as HTMLElement).hidden)).toBe(true);
+      expect(await page.$$eval('.builder-errors a', (links) => links.length)).toBe(7);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('autreNom');
+      expect(await page.$eval('#autreAdresse', (e) => e.hasAttribute('required'))).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
     });
   });
