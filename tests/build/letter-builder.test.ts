@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -103,7 +104,7 @@ async function fillRecipient(page: Page): Promise<void> {
 }
 
 /** The preview frame's document printed to PDF by Chromium (as « Enregistrer au format PDF » does): pages and text. */
-async function printPreview(page: Page): Promise<{ pages: number; text: string }> {
+async function printPreview(page: Page): Promise<{ pages: number; text: string; images: number }> {
   const html = await (await previewFrame(page)).evaluate(() => `<!doctype html>${document.documentElement.outerHTML}`);
   const pdf = await session.withPage(async (printPage) => {
     const address = new URL('/courrier/apercu-imprime.html', server.origin).href;
@@ -115,7 +116,13 @@ async function printPreview(page: Page): Promise<{ pages: number; text: string }
   });
   const proxy = await getDocumentProxy(new Uint8Array(pdf));
   const { text } = await extractText(proxy, { mergePages: true });
-  return { pages: proxy.numPages, text: text.replace(/\s+/g, ' ') };
+  // Pictures drawn on the page: the sender's logo and the footer's partner logos.
+  const xobjects = (await PDFDocument.load(pdf)).getPage(0).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  const images = (xobjects?.keys() ?? []).filter((key) => {
+    const object = xobjects!.lookup(key);
+    return object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image');
+  }).length;
+  return { pages: proxy.numPages, text: text.replace(/\s+/g, ' '), images };
 }
 
 /** Clicks « Télécharger le DOCX » and returns the file Chromium saved. */
@@ -170,6 +177,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
 
       const printed = await printPreview(page);
       expect(printed.pages).toBe(1);
+      expect(printed.images).toBe(3);
       for (const value of ['Madame Claire Martin', 'Mairie de Villeneuve', 'Lyon, le 23 novembre 2026', 'Madame la Maire,', 'forum de juin', 'Camille Essai']) expect(printed.text).toContain(value);
 
       // « Imprimer » prints the preview frame alone, named after the letter.
@@ -226,6 +234,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
 
       const printed = await printPreview(page);
       expect(printed.pages).toBe(1);
+      expect(printed.images).toBe(3);
       for (const value of ['Échafauder', 'Office HLM du Rhône', 'Dominique Essai']) expect(printed.text).toContain(value);
 
       const docx = await downloadDocx(page);
