@@ -1,6 +1,7 @@
 // A logo from the visitor's disk, made ready for the letter in the browser: checked (type, weight), an SVG
 // sanitised, then drawn into a canvas and read back as a PNG of print size. The file is never sent.
-import { sanitiseSvg, SvgError } from './svg-sanitise.ts';
+import { sanitiseSvg } from './svg-sanitise.ts';
+import { SvgError } from './svg-reader.ts';
 import { isSvgFile, logoFileProblem } from './validate.ts';
 
 /** Long side of the logo's PNG, as the kit's own print logos (src/kit/render/images/logos.ts). */

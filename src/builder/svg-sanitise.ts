@@ -3,8 +3,7 @@
 // nothing is fetched (links, images and styles pointing outside the file). Pure string work, no DOM: the
 // same function runs in the browser and in the unit tests.
 
-/** The file cannot be read as an SVG image: the message is French, shown next to the logo field. */
-export class SvgError extends Error {}
+import { decodeEntities, doctypeEntities, readTag, SvgError, type Tag } from './svg-reader.ts';
 
 export interface SanitisedSvg {
   /** The rebuilt SVG, with `width` and `height` set to the requested size. */
@@ -40,18 +39,6 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
 const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 const MAX_DEPTH = 256;
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeEntities(text: string, entities: Record<string, string>): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z_][\w.-]*);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return XML_ENTITIES[name] ?? entities[name] ?? whole;
-  });
-}
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
@@ -106,45 +93,6 @@ function length(value: string | undefined): number | undefined {
   const factor = { px: 1, pt: 4 / 3, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 }[match[2] ?? 'px']!;
   const result = Number(match[1]) * factor;
   return result > 0 && Number.isFinite(result) ? result : undefined;
-}
-
-interface Tag {
-  name: string;
-  attributes: [string, string][];
-  selfClosing: boolean;
-}
-
-const NAME = /[A-Za-z_][\w.:-]*/y;
-const ATTRIBUTE = /\s*([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-
-function readTag(source: string, start: number): { tag: Tag; end: number } {
-  NAME.lastIndex = start + 1;
-  const name = NAME.exec(source)?.[0];
-  if (!name) throw new SvgError('Ce fichier SVG est mal formé : il ne peut pas être lu.');
-  let position = NAME.lastIndex;
-  const attributes: [string, string][] = [];
-  for (;;) {
-    ATTRIBUTE.lastIndex = position;
-    const match = ATTRIBUTE.exec(source);
-    if (!match) break;
-    attributes.push([match[1], match[2] ?? match[3]]);
-    position = ATTRIBUTE.lastIndex;
-  }
-  const close = /\s*(\/?)>/y;
-  close.lastIndex = position;
-  const end = close.exec(source);
-  if (!end) throw new SvgError('Ce fichier SVG est mal formé : il ne peut pas être lu.');
-  return { tag: { name, attributes, selfClosing: end[1] === '/' }, end: close.lastIndex };
-}
-
-/** Simple internal entities of a DOCTYPE (old Illustrator exports use them for namespaces); never recursive. */
-function doctypeEntities(doctype: string): Record<string, string> {
-  const entities: Record<string, string> = {};
-  for (const match of doctype.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
-    const value = match[2] ?? match[3];
-    if (value.length <= 2000 && !value.includes('&')) entities[match[1]] = value;
-  }
-  return entities;
 }
 
 /**

@@ -7,31 +7,19 @@ import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import type { Frame, HTTPRequest, Page } from 'puppeteer-core';
 import sharp from 'sharp';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findBrowser } from '../../src/kit/browser/find-browser.ts';
-import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
-import { serveDirectory } from '../../src/kit/browser/static-server.ts';
-import { fixtureKit } from '../support/fixture.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import '../support/global-setup.ts';
+import { builtSite, useBuiltSite } from '../support/built-site.ts';
 
 // The letter builder of the built fixture site, in real Chromium: what a visitor fills, sees, prints
 // and downloads — and that nothing leaves the page.
 
-const dist = join(fixtureKit, 'dist');
+const dist = builtSite;
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const work = mkdtempSync(join(tmpdir(), 'kit-builder-test-'));
 
-let session: BrowserSession;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-
-beforeAll(async () => {
-  expect(inject('fixtureBuild').status).toBe(0);
-  server = await serveDirectory(dist);
-  session = await BrowserSession.open(await findBrowser());
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
+const site = useBuiltSite();
+afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -50,7 +38,7 @@ async function openBuilder(page: Page, query = '', width = 1280): Promise<Traffi
     traffic.requests.push({ url: request.url(), afterLoad: loaded });
     if (!request.isInterceptResolutionHandled()) void request.continue();
   });
-  await page.goto(new URL(`/courrier/${query}`, server.origin).href, { waitUntil: 'load' });
+  await page.goto(new URL(`/courrier/${query}`, site.server.origin).href, { waitUntil: 'load' });
   loaded = true;
   await previewReady(page);
   return traffic;
@@ -106,8 +94,8 @@ async function fillRecipient(page: Page): Promise<void> {
 /** The preview frame's document printed to PDF by Chromium (as « Enregistrer au format PDF » does): pages and text. */
 async function printPreview(page: Page): Promise<{ pages: number; text: string; images: number }> {
   const html = await (await previewFrame(page)).evaluate(() => `<!doctype html>${document.documentElement.outerHTML}`);
-  const pdf = await session.withPage(async (printPage) => {
-    const address = new URL('/courrier/apercu-imprime.html', server.origin).href;
+  const pdf = await site.session.withPage(async (printPage) => {
+    const address = new URL('/courrier/apercu-imprime.html', site.server.origin).href;
     await printPage.setRequestInterception(true);
     printPage.on('request', (request) => void (request.url() === address ? request.respond({ contentType: 'text/html; charset=utf-8', body: html }) : request.continue()));
     await printPage.goto(address, { waitUntil: 'load' });
@@ -161,7 +149,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('the letter builder (/courrier/), in Chromium', () => {
   it('composes the letter of a listed signatory: preview, one-page PDF and DOCX with the values typed, nothing sent', async () => {
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       const traffic = await openBuilder(page, '?signataire=alpha-amo&interlocuteur=elu');
       // Prefilled from the URL: the signatory, the recipient type, and the signer from the signatory.
       expect(await page.$eval('#signataire', (e) => (e as HTMLSelectElement).value)).toBe('alpha-amo');
@@ -199,7 +187,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
 
       // Only the site's own files, all while loading; afterwards, only the DOCX code, when asked.
       const requests = network(traffic);
-      expect(requests.filter((r) => !r.url.startsWith(server.origin))).toEqual([]);
+      expect(requests.filter((r) => !r.url.startsWith(site.server.origin))).toEqual([]);
       expect(requests.slice(0, before).filter((r) => r.afterLoad)).toEqual([]);
       expect(requests.slice(before).map((r) => new URL(r.url).pathname)).toEqual([expect.stringMatching(/^\/_astro\/docx-file\.[\w-]+\.js$/)]);
     });
@@ -208,7 +196,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
   it('composes the letter of a structure outside the kit with a logo from the disk, in the preview, the PDF and the DOCX', async () => {
     const logo = join(work, 'logo-echafauder.png');
     writeFileSync(logo, await sharp({ create: { width: 1800, height: 600, channels: 4, background: { r: 200, g: 40, b: 0, alpha: 1 } } }).png().toBuffer());
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       const traffic = await openBuilder(page, '?signataire=autre&interlocuteur=bailleur-social');
       expect(await page.$eval('.builder-other', (e) => (e as HTMLElement).hidden)).toBe(false);
       await fill(page, {
@@ -247,7 +235,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
       expect(sizes).toContain(900); // the uploaded logo, beside the two partner logos
       expect(media).toHaveLength(3);
 
-      expect(network(traffic).filter((r) => !r.url.startsWith(server.origin))).toEqual([]);
+      expect(network(traffic).filter((r) => !r.url.startsWith(site.server.origin))).toEqual([]);
       expect(network(traffic).filter((r) => r.afterLoad && !/\/_astro\/docx-file\./.test(r.url))).toEqual([]);
     });
   });
@@ -259,7 +247,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
     writeFileSync(text, 'Statuts de l’association');
     const heavy = join(work, 'photo.png');
     writeFileSync(heavy, Buffer.alloc(5 * 1024 * 1024 + 1)); // just over the limit
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       const traffic = await openBuilder(page, '?signataire=autre');
       const logoInput = (await page.$('input#logo'))!;
       await logoInput.uploadFile(svg);
@@ -281,12 +269,12 @@ describe('the letter builder (/courrier/), in Chromium', () => {
         expect(await page.$eval('.builder-logo-chosen img', (image) => (image as HTMLImageElement).src)).toBe(chosen);
         await page.$eval('#logo-erreur', (e) => ((e as HTMLElement).hidden = true));
       }
-      expect(network(traffic).filter((r) => r.afterLoad || !r.url.startsWith(server.origin))).toEqual([]);
+      expect(network(traffic).filter((r) => r.afterLoad || !r.url.startsWith(site.server.origin))).toEqual([]);
     });
   });
 
   it('checks the required fields in French before printing or downloading, next to each field', async () => {
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       await openBuilder(page, '?signataire=autre');
       const frame = await previewFrame(page);
       await frame.evaluate(() => {
@@ -322,7 +310,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
   });
 
   it('warns when the letter no longer fits one A4 page', async () => {
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       await openBuilder(page);
       await fill(page, { '#paragraphe': Array.from({ length: 60 }, (_, i) => `Phrase ${i + 1} d’un paragraphe personnel beaucoup trop long pour tenir sur la page.`).join(' ') });
       expect(plain(await page.$eval('.builder-fit', (e) => e.textContent))).toBe(
@@ -335,7 +323,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
   });
 
   it('keeps working offline once loaded', async () => {
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       await openBuilder(page);
       await page.setOfflineMode(true);
       await page.click('#civilite-monsieur');
@@ -345,7 +333,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
   });
 
   it('remembers the form on this device only when asked, and forgets it', async () => {
-    await session.withPage(async (page) => {
+    await site.session.withPage(async (page) => {
       await openBuilder(page, '?signataire=hpf&interlocuteur=bailleur-social');
       expect(await page.$eval('#signatureNom', (e) => (e as HTMLInputElement).value)).toBe('Prénom Nom');
       expect(await page.$eval('#memoriser', (e) => (e as HTMLInputElement).checked)).toBe(false);
@@ -368,7 +356,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
 
   it('passes axe-core (WCAG 2.1 A and AA), page and preview, at phone and desktop widths, without sideways scrolling', async () => {
     for (const width of [360, 1280]) {
-      const violations = await session.withPage(async (page) => {
+      const violations = await site.session.withPage(async (page) => {
         await openBuilder(page, '?signataire=autre', width);
         // Nothing wider than the window: no sideways scrolling on a phone.
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

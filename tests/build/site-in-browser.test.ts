@@ -1,16 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { findBrowser } from '../../src/kit/browser/find-browser.ts';
-import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
-import { serveDirectory } from '../../src/kit/browser/static-server.ts';
+import { describe, expect, it } from 'vitest';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, outputFiles } from '../../src/kit/matrix/matrix.ts';
 import { fixtureKit } from '../support/fixture.ts';
 import '../support/global-setup.ts';
+import { builtSite, useBuiltSite } from '../support/built-site.ts';
 
-const dist = join(fixtureKit, 'dist');
+const dist = builtSite;
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Every site page (print pages are for the PDF build, not for visitors). */
@@ -27,18 +25,7 @@ function sitePages(): string[] {
   return pages.sort();
 }
 
-let session: BrowserSession;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-
-beforeAll(async () => {
-  expect(inject('fixtureBuild').status).toBe(0);
-  server = await serveDirectory(dist);
-  session = await BrowserSession.open(await findBrowser());
-});
-afterAll(async () => {
-  await session?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe('the built site, in Chromium', () => {
   it('has the pages a visitor expects', () => {
@@ -48,9 +35,9 @@ describe('the built site, in Chromium', () => {
   it('passes axe-core (WCAG 2.1 A and AA) on every page, at phone and desktop widths', async () => {
     for (const path of sitePages()) {
       for (const width of [360, 1280]) {
-        const violations = await session.withPage(async (page) => {
+        const violations = await site.session.withPage(async (page) => {
           await page.setViewport({ width, height: 800 });
-          await page.goto(new URL(path, server.origin).href, { waitUntil: 'load' });
+          await page.goto(new URL(path, site.server.origin).href, { waitUntil: 'load' });
           await page.addScriptTag({ path: axeSource });
           return page.evaluate(async () => {
             const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
@@ -66,20 +53,20 @@ describe('the built site, in Chromium', () => {
   it('makes no request outside the site: fonts, logos and styles are all served from it', async () => {
     const outside: string[] = [];
     for (const path of sitePages()) {
-      await session.withPage(async (page) => {
+      await site.session.withPage(async (page) => {
         page.on('request', (request) => {
           const url = request.url();
-          if (!url.startsWith(server.origin) && !url.startsWith('data:')) outside.push(`${path} → ${url}`);
+          if (!url.startsWith(site.server.origin) && !url.startsWith('data:')) outside.push(`${path} → ${url}`);
         });
-        await page.goto(new URL(path, server.origin).href, { waitUntil: 'networkidle0' });
+        await page.goto(new URL(path, site.server.origin).href, { waitUntil: 'networkidle0' });
       });
     }
     expect(outside).toEqual([]);
   });
 
   it('links every download of a signatory’s page to a file that exists', async () => {
-    const broken = await session.withPage(async (page) => {
-      await page.goto(new URL('/kit/alpha-amo/', server.origin).href, { waitUntil: 'load' });
+    const broken = await site.session.withPage(async (page) => {
+      await page.goto(new URL('/kit/alpha-amo/', site.server.origin).href, { waitUntil: 'load' });
       const links = await page.$$eval('main a[href]', (anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
       const missing: string[] = [];
       for (const link of links) {
