@@ -17,6 +17,8 @@ export const printDocumentSchema = z
     titreMenu: z.string().min(2).max(30).optional(),
     /** One-sentence description for the site page and the PDF metadata. */
     description: z.string().min(10).optional(),
+    /** Group on the download pages: `plaquette` (presentation documents) or `ami` (documents de l’AMI). */
+    rubrique: z.enum(['plaquette', 'ami']).default('plaquette'),
   })
   .strict();
 
@@ -24,7 +26,7 @@ export type PrintDocumentData = z.infer<typeof printDocumentSchema>;
 
 /** Frontmatter of a letter (`letters/`): a printed document, plus the defaults of its reserved placeholders. */
 export const letterSchema = printDocumentSchema
-  .omit({ gabarit: true, pageDuSite: true, menu: true, titreMenu: true })
+  .omit({ gabarit: true, pageDuSite: true, menu: true, titreMenu: true, rubrique: true })
   .extend({
     /** Opening of the letter (`{{ presentation }}`) for signatories without their own `presentation`. */
     presentationParDefaut: z.string().min(10),

@@ -62,12 +62,14 @@ function printPage(name: string, head = '') {
 function variant(name: string): PrintVariant {
   return {
     kind: 'plaquette',
+    group: 'plaquette',
     signatory: 'essai',
     documentId: name,
     sourceFile: `brochures/${name}.md`,
     name,
     printPath: `/impression/${name}/`,
     output: `kit/essai/${name}.pdf`,
+    thumbnail: `kit/essai/apercus/${name}.webp`,
     title: `Document ${name}`,
     label: name,
     expectedPages: 1,

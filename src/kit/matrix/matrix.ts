@@ -3,6 +3,9 @@ import { KitError, KitErrors } from '../errors.ts';
 
 export type PrintKind = 'plaquette' | 'courrier' | 'fiche';
 
+/** Where an output is listed on a signatory's download page (and the folder of the signatory's zip). */
+export type DownloadGroup = 'courriers' | 'plaquette' | 'fiches' | 'ami' | 'presentation';
+
 /** One PDF to print: a document for one signatory (and, for letters, one recipient type). */
 export interface PrintVariant {
   kind: PrintKind;
@@ -27,6 +30,10 @@ export interface PrintVariant {
   expectedPages: number;
   /** Letters only: the editable Word version, relative to the output folder (`kit/<signataire>/courrier-elu.docx`). */
   docx?: string;
+  /** Download group of the document. */
+  group: DownloadGroup;
+  /** WebP picture of the first page, relative to the output folder: `kit/<signataire>/apercus/<name>.webp`. */
+  thumbnail: string;
 }
 
 /** One deck for one signatory, in its three formats. */
@@ -36,6 +43,8 @@ export interface DeckVariant {
   title: string;
   /** Paths relative to the output folder. */
   outputs: { html: string; pdf: string; pptx: string };
+  /** WebP picture of the first slide, relative to the output folder. */
+  thumbnail: string;
 }
 
 /** Every output of the kit: computed once, read by routes, the PDF queue, the decks, the downloads and the tests. */
@@ -51,6 +60,11 @@ export function kitFolder(signatory: string): string {
   return `kit/${signatory}`;
 }
 
+/** The first page's (or slide's) picture of an output named `name`, for the download page. */
+function thumbnailOf(folder: string, name: string): string {
+  return `${folder}/apercus/${name}.webp`;
+}
+
 /** Computes documents × signatories × recipient types. Adding a content file adds variants; no code changes. */
 export function buildVariantMatrix(kit: Kit): VariantMatrix {
   const print: PrintVariant[] = [];
@@ -59,23 +73,25 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
   for (const signatory of kit.signatories) {
     const sig = signatory.id;
     const folder = kitFolder(sig);
-    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx'>) =>
+    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx' | 'thumbnail'>) =>
       print.push({
         ...variant,
         signatory: sig,
         title: `${variant.label} — ${signatory.nomCourt}`,
         printPath: `/impression/${sig}/${variant.name}/`,
         output: `${folder}/${variant.name}.pdf`,
+        thumbnail: thumbnailOf(folder, variant.name),
         ...(variant.kind === 'courrier' ? { docx: `${folder}/${variant.name}.docx` } : {}),
       });
 
     for (const brochure of kit.brochures) {
-      add({ kind: 'plaquette', documentId: brochure.id, sourceFile: brochure.file, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
+      add({ kind: 'plaquette', group: brochure.data.rubrique, documentId: brochure.id, sourceFile: brochure.file, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
     }
     for (const letter of kit.letters) {
       for (const recipient of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id))) {
         add({
           kind: 'courrier',
+          group: 'courriers',
           documentId: letter.id,
           sourceFile: letter.file,
           recipient: recipient.id,
@@ -86,7 +102,7 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
       }
     }
     for (const sheet of kit.sheets) {
-      add({ kind: 'fiche', documentId: sheet.id, sourceFile: sheet.file, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
+      add({ kind: 'fiche', group: 'fiches', documentId: sheet.id, sourceFile: sheet.file, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
     }
     for (const deck of kit.decks) {
       decks.push({
@@ -94,6 +110,7 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
         deckId: deck.id,
         title: `${deck.title} — ${signatory.nomCourt}`,
         outputs: { html: `${folder}/${deck.id}.html`, pdf: `${folder}/${deck.id}.pdf`, pptx: `${folder}/${deck.id}.pptx` },
+        thumbnail: thumbnailOf(folder, deck.id),
       });
     }
   }

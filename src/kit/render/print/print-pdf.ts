@@ -22,12 +22,57 @@ function lostTextError(lost: LostText): KitError {
   });
 }
 
+/** A form field of a print page (an element with `data-champ="<name>"`), where Paged.js laid it out. */
+export interface FieldBox {
+  name: string;
+  /** Page index, from 0. */
+  page: number;
+  /** Position and size in CSS pixels from the page's top left corner (96 px to the inch). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Whether the element asks for several lines (`data-lignes` above 1). */
+  multiline: boolean;
+}
+
+/** Scale of the first page's picture: an A4 page (794 CSS px wide) becomes 476 px, twice a 238 px thumbnail. */
+const FIRST_PAGE_SCALE = 0.6;
+
+export interface PagedPrint {
+  pdf: Uint8Array;
+  pages: number;
+  /** PNG picture of the first page, for the download page's thumbnail. */
+  firstPage: Uint8Array;
+  /** Form fields laid out in the pages, in document order. */
+  fields: FieldBox[];
+}
+
+/** The form fields' boxes, page by page, in document order (runs in the page). */
+function fieldBoxes(): FieldBox[] {
+  const pages = [...document.querySelectorAll('.pagedjs_page')];
+  return [...document.querySelectorAll<HTMLElement>('.pagedjs_page [data-champ]')].map((element) => {
+    const page = element.closest('.pagedjs_page')!;
+    const origin = page.getBoundingClientRect();
+    const box = element.getBoundingClientRect();
+    return {
+      name: element.dataset.champ!,
+      page: pages.indexOf(page),
+      x: box.left - origin.left,
+      y: box.top - origin.top,
+      width: box.width,
+      height: box.height,
+      multiline: Number(element.dataset.lignes ?? 1) > 1,
+    };
+  });
+}
+
 /**
  * Opens a print page, lets Paged.js paginate it, checks that the pages hold all of the document's text,
- * and prints it to PDF at the page size its CSS asks for. Returns the PDF bytes and the number of pages
- * Paged.js laid out.
+ * and prints it to PDF at the page size its CSS asks for. Returns the PDF bytes, the number of pages
+ * Paged.js laid out, a picture of the first page and the form fields' boxes.
  */
-export async function printWithPagedJs(page: Page, url: string, polyfill: string, timeoutMs = 60_000): Promise<{ pdf: Uint8Array; pages: number }> {
+export async function printWithPagedJs(page: Page, url: string, polyfill: string, timeoutMs = 60_000): Promise<PagedPrint> {
   await page.evaluateOnNewDocument(() => {
     (window as unknown as { PagedConfig: unknown }).PagedConfig = {
       auto: true,
@@ -64,7 +109,11 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
   const lost = findLostText(sourceText, await page.evaluate(textNodesIn, PAGE_CONTENT, NOT_LAID_OUT));
   if (lost) throw lostTextError(lost);
   const pages = await page.evaluate(() => document.querySelectorAll('.pagedjs_page').length);
+  const fields = await page.evaluate(fieldBoxes);
+  const first = await page.$('.pagedjs_page');
+  const clip = await first!.boundingBox();
+  const firstPage = await page.screenshot({ type: 'png', clip: { ...clip!, scale: FIRST_PAGE_SCALE }, captureBeyondViewport: true });
   // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
-  return { pdf, pages };
+  return { pdf, pages, firstPage, fields };
 }

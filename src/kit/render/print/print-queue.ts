@@ -9,7 +9,8 @@ import { isKitError, KitError } from '../../errors.ts';
 import { frenchTypography } from '../../../typography/french.mjs';
 import { buildSourceDate } from '../../output/source-date.ts';
 import { withMetadata } from './pdf-metadata.ts';
-import { pagedPolyfillPath, printWithPagedJs } from './print-pdf.ts';
+import { pagedPolyfillPath, printWithPagedJs, type FieldBox } from './print-pdf.ts';
+import { writeThumbnail } from '../images/thumbnails.ts';
 
 /** « 60 s », « 1,5 s ». */
 const inSeconds = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR')} s`;
@@ -65,6 +66,8 @@ export interface PrintedPdf {
   variant: PrintVariant;
   pageCount: number;
   bytes: number;
+  /** Form fields laid out in the pages (`data-champ`), in document order. */
+  fields: FieldBox[];
 }
 
 /**
@@ -117,8 +120,9 @@ export async function printAll(options: {
         const target = join(outDir, variant.output);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, bytes);
+        await writeThumbnail(printed.firstPage, join(outDir, variant.thumbnail));
         onOutput(variant, performance.now() - started, pageCount);
-        return { variant, pageCount, bytes: bytes.length };
+        return { variant, pageCount, bytes: bytes.length, fields: printed.fields };
       })),
     ),
   );
