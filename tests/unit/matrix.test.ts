@@ -10,12 +10,12 @@ const kit = await loadKit(fixtureKit);
 const lettersPerSignatory = (k: Kit) => k.letters.reduce((n, letter) => n + (letter.data.interlocuteurs?.length ?? k.recipients.length), 0);
 
 describe('variant matrix', () => {
-  it('has one PDF per signatory × (brochure + letter × recipient type + sheet)', () => {
+  it('has one PDF per signatory × (brochure + letter × recipient type + sheet + form)', () => {
     // Several of each, or a product would not show: the fixture must keep them.
     for (const list of [kit.signatories, kit.brochures, kit.recipients]) expect(list.length).toBeGreaterThan(1);
-    for (const list of [kit.letters, kit.sheets, kit.decks]) expect(list.length).toBeGreaterThan(0);
+    for (const list of [kit.letters, kit.sheets, kit.decks, kit.forms]) expect(list.length).toBeGreaterThan(0);
     const matrix = buildVariantMatrix(kit);
-    expect(matrix.print).toHaveLength(kit.signatories.length * (kit.brochures.length + lettersPerSignatory(kit) + kit.sheets.length));
+    expect(matrix.print).toHaveLength(kit.signatories.length * (kit.brochures.length + lettersPerSignatory(kit) + kit.sheets.length + kit.forms.length));
     expect(matrix.decks).toHaveLength(kit.signatories.length * kit.decks.length);
   });
 
@@ -27,6 +27,9 @@ describe('variant matrix', () => {
       'kit/alpha-amo/courrier-elu.pdf',
       'kit/alpha-amo/courrier-bailleur-social.pdf',
       'kit/alpha-amo/fiche-essai.pdf',
+      'kit/alpha-amo/formulaire-mission.pdf',
+      'kit/alpha-amo/formulaire-emargement.pdf',
+      'kit/alpha-amo/formulaire-rendez-vous.pdf',
     ]);
     expect(buildVariantMatrix(kit).decks[0].outputs).toEqual({
       html: 'kit/alpha-amo/presentation.html',

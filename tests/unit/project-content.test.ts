@@ -18,7 +18,7 @@ describe('the project’s content', () => {
     expect(kit.site.signataireParDefaut).toBe('hpf');
   });
 
-  it('gives each signatory the brochure, the rulebook, a letter per recipient type and each fact sheet', () => {
+  it('gives each signatory the brochure, the rulebook, a letter per recipient type, each fact sheet and each AMI form', () => {
     const outputs = buildVariantMatrix(kit).print.filter((v) => v.signatory === 'echafauder').map((v) => v.output.replace('kit/echafauder/', ''));
     expect(outputs.sort()).toEqual(
       [
@@ -34,6 +34,9 @@ describe('the project’s content', () => {
         'fiche-sciapp.pdf',
         'fiche-ofs-brs.pdf',
         'fiche-cooperative-habitants.pdf',
+        'formulaire-mission.pdf',
+        'formulaire-emargement.pdf',
+        'formulaire-rendez-vous.pdf',
       ].sort(),
     );
   });

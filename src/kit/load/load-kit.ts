@@ -13,8 +13,9 @@ import { loadSignatories, type Signatory } from './signatories.ts';
 import { loadLetters, loadRecipients, type Letter, type Recipient } from './letters.ts';
 import { loadDecks, type Deck } from './decks.ts';
 import { loadExamples, type Example } from './examples.ts';
+import { loadForms, type Form } from './forms.ts';
 
-export type { Entry, Site, Signatory, Recipient, Letter, Deck, Example };
+export type { Entry, Site, Signatory, Recipient, Letter, Deck, Example, Form };
 
 /** Everything the kit is built from, validated. Plain data: it is serialised into the site build. */
 export interface Kit {
@@ -29,6 +30,8 @@ export interface Kit {
   letters: Letter[];
   decks: Deck[];
   amiSteps: AmiStepsData;
+  /** The AMI's printed forms (`content/formulaires/`), in their declared order; none when the folder is absent. */
+  forms: Form[];
   /** The editorial lint's rules (`content/redaction.yaml`); none when the file is absent. */
   editorialRules?: EditorialRules;
   /** What to review without stopping the build (editorial rules of level `avertissement`), ready to print. */
@@ -51,6 +54,7 @@ export async function loadKit(root: string): Promise<Kit> {
   const examples = await loadExamples(context, context.listed.get('content/fiches') ?? []);
   const pages = await context.loadMarkdownCollection('content/pages', pageSchema);
   const brochures = await context.loadMarkdownCollection('brochures', printDocumentSchema);
+  const forms = await loadForms(context);
   const amiSteps = await context.loadYamlFile('content/etapes-ami.yaml', amiStepsSchema, 'Créez content/etapes-ami.yaml (titre et étapes de l’AMI, dessinées en schéma).');
   const editorialRules = existsSync(context.path('content/redaction.yaml'))
     ? await context.loadYamlFile('content/redaction.yaml', editorialRulesSchema, 'Créez content/redaction.yaml (règles de relecture) ou supprimez-le.')
@@ -82,7 +86,7 @@ export async function loadKit(root: string): Promise<Kit> {
   const warnings = editorialRules ? await checkEditorialRules(context, editorialRules) : [];
 
   if (context.errors.length > 0 || !site || !amiSteps) throw new KitErrors(context.errors);
-  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, editorialRules, warnings };
+  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, forms, editorialRules, warnings };
 }
 
 /** The editorial rules on the texts already read: errors are reported, warnings returned to print. */

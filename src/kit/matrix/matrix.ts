@@ -1,7 +1,7 @@
 import type { Kit } from '../load/load-kit.ts';
 import { KitError, KitErrors } from '../errors.ts';
 
-export type PrintKind = 'plaquette' | 'courrier' | 'fiche';
+export type PrintKind = 'plaquette' | 'courrier' | 'fiche' | 'formulaire';
 
 /** Where an output is listed on a signatory's download page (and the folder of the signatory's zip). */
 export type DownloadGroup = 'courriers' | 'plaquette' | 'fiches' | 'ami' | 'presentation';
@@ -10,13 +10,13 @@ export type DownloadGroup = 'courriers' | 'plaquette' | 'fiches' | 'ami' | 'pres
 export interface PrintVariant {
   kind: PrintKind;
   signatory: string;
-  /** Id of the source: brochure, letter or sheet. */
+  /** Id of the source: brochure, letter, sheet or form. */
   documentId: string;
   /** Kit-relative file of that source, to name it in messages. */
   sourceFile: string;
   /** Recipient type, for letters only. */
   recipient?: string;
-  /** French file name without extension: `plaquette`, `courrier-elu`, `fiche-sciapp`. */
+  /** French file name without extension: `plaquette`, `courrier-elu`, `fiche-sciapp`, `formulaire-mission`. */
   name: string;
   /** Site path of the HTML print page: `/impression/<signataire>/<name>/`. */
   printPath: string;
@@ -32,6 +32,8 @@ export interface PrintVariant {
   docx?: string;
   /** Download group of the document. */
   group: DownloadGroup;
+  /** Forms only: the PDF also gets fields to type in and boxes to tick (`remplissable: true`). */
+  fillable?: boolean;
   /** WebP picture of the first page, relative to the output folder: `kit/<signataire>/apercus/<name>.webp`. */
   thumbnail: string;
 }
@@ -103,6 +105,9 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
     }
     for (const sheet of kit.sheets) {
       add({ kind: 'fiche', group: 'fiches', documentId: sheet.id, sourceFile: sheet.file, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
+    }
+    for (const form of kit.forms) {
+      add({ kind: 'formulaire', group: 'ami', documentId: form.id, sourceFile: form.file, name: `formulaire-${form.id}`, label: form.data.titre, expectedPages: form.data.pages, fillable: form.data.remplissable });
     }
     for (const deck of kit.decks) {
       decks.push({

@@ -34,6 +34,10 @@ export interface FieldBox {
   height: number;
   /** Whether the element asks for several lines (`data-lignes` above 1). */
   multiline: boolean;
+  /** `texte` (typed in) or `case` (a box to tick), from `data-type`; text when absent. */
+  type: 'texte' | 'case';
+  /** What the field asks, for screen readers (`data-libelle`); empty when absent. */
+  label: string;
 }
 
 /** Scale of the first page's picture: an A4 page (794 CSS px wide) becomes 476 px, twice a 238 px thumbnail. */
@@ -63,6 +67,8 @@ function fieldBoxes(): FieldBox[] {
       width: box.width,
       height: box.height,
       multiline: Number(element.dataset.lignes ?? 1) > 1,
+      type: element.dataset.type === 'case' ? 'case' : 'texte',
+      label: element.dataset.libelle ?? '',
     };
   });
 }

@@ -9,6 +9,7 @@ import { isKitError, KitError } from '../../errors.ts';
 import { frenchTypography } from '../../../typography/french.mjs';
 import { buildSourceDate } from '../../output/source-date.ts';
 import { withMetadata } from './pdf-metadata.ts';
+import { withFormFields } from './fillable-form.ts';
 import { pagedPolyfillPath, printWithPagedJs, type FieldBox } from './print-pdf.ts';
 import { writeThumbnail } from '../images/thumbnails.ts';
 
@@ -72,9 +73,9 @@ export interface PrintedPdf {
 
 /**
  * Prints every print variant to PDF in pages of one shared browser, at most `concurrency` at a time,
- * then sets the metadata. A document whose print fails for another reason than its content (the browser
- * died and was relaunched, the time ran out) is tried once more. Returns what was written, in the
- * matrix's order.
+ * then sets the metadata (and adds a fillable form's fields). A document whose print fails for another
+ * reason than its content (the browser died and was relaunched, the time ran out) is tried once more.
+ * Returns what was written, in the matrix's order.
  */
 export async function printAll(options: {
   kit: Kit;
@@ -109,7 +110,7 @@ export async function printAll(options: {
             throw printFailure(error, variant, timeoutMs);
           });
         const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-        const { bytes, pageCount } = await withMetadata(printed.pdf, {
+        const { bytes: described, pageCount } = await withMetadata(printed.pdf, {
           title: frenchTypography(variant.title),
           author: signatory.nom,
           subject: frenchTypography(kit.site.titre),
@@ -117,6 +118,8 @@ export async function printAll(options: {
           language: 'fr-FR',
           date: buildSourceDate(kit.root).date,
         });
+        // Fields last: they go on the pages as printed, and the metadata set above stays.
+        const bytes = variant.fillable ? await withFormFields(described, printed.fields) : described;
         const target = join(outDir, variant.output);
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, bytes);
