@@ -7,7 +7,7 @@ const earliest = Date.UTC(1980, 0, 1);
 const latest = Date.UTC(2099, 11, 31, 23, 59, 58);
 
 /** `date` within what a zip can store (years 1980 to 2099). */
-function zipTimestamp(date: Date): Date {
+export function zipTimestamp(date: Date): Date {
   return new Date(Math.min(latest, Math.max(earliest, date.getTime())));
 }
 
@@ -17,7 +17,7 @@ function zipTimestamp(date: Date): Date {
  * fields would not do: that time may not exist locally, in the hour skipped in spring). `work` is
  * synchronous, so no other code sees the change.
  */
-function inUtc<T>(work: () => T): T {
+export function inUtc<T>(work: () => T): T {
   const zone = process.env.TZ;
   process.env.TZ = 'UTC';
   try {
