@@ -3,8 +3,10 @@
 declare module 'virtual:kit' {
   export const kit: import('./kit/load/load-kit.ts').Kit;
   export const matrix: import('./kit/matrix/matrix.ts').VariantMatrix;
-  /** PNG data URIs by signatory id, and by `partenaire:<id>` for partners. */
-  export const logos: import('./kit/render/images/logos.ts').LogoSet;
-  /** The same logos, lighter, for site pages. */
-  export const webLogos: import('./kit/render/images/logos.ts').LogoSet;
+  /** Every logo's files and proportions, by signatory id, and by `partenaire:<id>` for partners. */
+  export const logoImages: Record<string, import('./kit/render/images/logos.ts').LogoImage>;
+  /** URL of each logo's print file (sanitised SVG, or PNG at print size). */
+  export const logos: Record<string, string>;
+  /** URL of each logo's file for site pages (lighter). */
+  export const webLogos: Record<string, string>;
 }

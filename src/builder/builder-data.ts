@@ -3,14 +3,13 @@
 // Node API: only what a visitor may see.
 import type { Kit } from '../kit/load/load-kit.ts';
 import type { LetterSource, RecipientType, Sender } from '../letter/compose-letter.ts';
-import type { LogoSet } from '../kit/render/images/logos.ts';
+import type { LogoImage } from '../kit/render/images/logos.ts';
+import type { LetterLogo } from '../letter/letter-html.ts';
+import { logoAlt } from '../logo/logo-alt.ts';
 import { letterFooterPartners } from '../kit/render/letters/variant-letter.ts';
 
-/** A logo as the letter shows it: a PNG data URI (print size) and its text alternative. */
-export interface BuilderLogo {
-  src: string;
-  alt: string;
-}
+/** A logo as the letter shows it: a PNG (print size: a file of the site, or a data URI for the visitor's own), its text alternative and proportions. */
+export type BuilderLogo = LetterLogo;
 
 /** A signatory of the kit, as the builder offers it. */
 export interface BuilderSignatory extends Omit<Sender, 'signature'> {
@@ -36,10 +35,11 @@ export interface BuilderData {
   enclosure?: string;
 }
 
-/** The builder's data from the validated kit and its print-size logos. */
-export function builderData(kit: Kit, logos: LogoSet): BuilderData {
+/** The builder's data from the validated kit and its logos (their PNG files: the Word letter needs bitmaps). */
+export function builderData(kit: Kit, logos: Record<string, LogoImage>): BuilderData {
   const letter = kit.letters[0];
-  const asLogos = (partners: { id: string; nom: string }[]): BuilderLogo[] => partners.map((partner) => ({ src: logos[`partenaire:${partner.id}`], alt: partner.nom }));
+  const logo = (key: string, alt: string): BuilderLogo => ({ src: logos[key].png, alt, aspect: logos[key].aspect });
+  const asLogos = (partners: { id: string; nom: string }[]): BuilderLogo[] => partners.map((partner) => logo(`partenaire:${partner.id}`, partner.nom));
   return {
     letter: { body: letter.body, data: { presentationParDefaut: letter.data.presentationParDefaut } },
     signatories: kit.signatories.map((s) => ({
@@ -51,7 +51,7 @@ export function builderData(kit: Kit, logos: LogoSet): BuilderData {
       siteWeb: s.siteWeb,
       presentation: s.presentation,
       signature: s.signature,
-      logo: { src: logos[s.id], alt: `Logo de ${s.nom}` },
+      logo: logo(s.id, logoAlt(s.nom)),
       footerLogos: asLogos(letterFooterPartners(kit, s)),
     })),
     recipients: kit.recipients

@@ -1,10 +1,10 @@
 // A logo from the visitor's disk, made ready for the letter in the browser: checked (type, weight), an SVG
 // sanitised, then drawn into a canvas and read back as a PNG of print size. The file is never sent.
-import { sanitiseSvg } from './svg-sanitise.ts';
-import { SvgError } from './svg-reader.ts';
+import { sanitiseSvg } from '../logo/svg-sanitise.ts';
+import { SvgError } from '../logo/svg-reader.ts';
 import { isSvgFile, logoFileProblem } from './validate.ts';
 
-/** Long side of the logo's PNG, as the kit's own print logos (src/kit/render/images/logos.ts). */
+/** Long side of the logo's PNG: sharp at 300 dpi on the letter's 60 mm header (src/logo/logo-placement.ts). */
 export const LOGO_LONG_SIDE = 900;
 
 /** A logo refused, with the French message to show next to the field. */
@@ -77,4 +77,12 @@ export async function logoFromFile(file: File): Promise<LogoPng> {
   const problem = logoFileProblem(file);
   if (problem) throw new LogoError(problem);
   return isSvgFile(file) ? svgToPng(file) : bitmapToPng(file);
+}
+
+/** Width ÷ height of a PNG data URI, read from its header (its first 24 bytes). */
+export function pngAspect(dataUri: string): number {
+  const start = dataUri.indexOf(',') + 1;
+  const header = atob(dataUri.slice(start, start + 44));
+  const uint32 = (offset: number) => [0, 1, 2, 3].reduce((value, index) => value * 256 + header.charCodeAt(offset + index), 0);
+  return uint32(16) / uint32(20);
 }

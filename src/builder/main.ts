@@ -3,11 +3,12 @@
 import { composeLetter } from '../letter/compose-letter.ts';
 import { frenchTypography } from '../typography/french.mjs';
 import { letterToHtml } from '../letter/letter-html.ts';
+import { logoAlt } from '../logo/logo-alt.ts';
 import type { BuilderData } from './builder-data.ts';
 import { downloadDocx } from './downloads.ts';
 import { invalidFields, readForm, setFieldError, showErrors, writeForm } from './form-dom.ts';
 import { emptyValues, letterFileName, letterFromForm, OTHER_SIGNATORY, type FormValues } from './form-values.ts';
-import { LogoError, logoFromFile } from './logo-file.ts';
+import { LogoError, logoFromFile, pngAspect } from './logo-file.ts';
 import { LetterPreview, PREVIEW_DEBOUNCE_MS } from './preview.ts';
 import { forget, recall, remember } from './storage.ts';
 import { validateForm } from './validate.ts';
@@ -92,7 +93,7 @@ function start(root: HTMLElement): void {
   // ——— Preview, debounced.
   const currentLetter = () => {
     const values = readForm(form);
-    const logo = otherLogo ? { src: otherLogo, alt: `Logo de ${values.autreNom.trim() || 'la structure'}` } : undefined;
+    const logo = otherLogo ? { src: otherLogo, alt: values.autreNom.trim() ? logoAlt(values.autreNom.trim()) : 'Logo de la structure', aspect: pngAspect(otherLogo) } : undefined;
     return { values, letter: letterFromForm(values, data, logo) };
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

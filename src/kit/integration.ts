@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
-import { relative } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
@@ -9,6 +10,7 @@ import { prepareKit, type PreparedKit } from './prepare-kit.ts';
 import { replaceDirectory, stagingFolder } from './output/publish.ts';
 import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
 import { pagedPolyfillPath } from './render/print/print-pdf.ts';
+import { LOGO_FOLDER } from './render/images/logos.ts';
 
 const VIRTUAL_ID = 'virtual:kit';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
@@ -16,8 +18,25 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** Folders of the kit root whose files are content: an edit there reloads the kit in `astro dev`. */
 const CONTENT_FOLDERS = ['content/', 'brochures/', 'letters/', 'slides/'];
 
-function virtualModule({ kit, matrix, logos, webLogos }: PreparedKit): string {
-  return `export const kit = ${JSON.stringify(kit)};\nexport const matrix = ${JSON.stringify(matrix)};\nexport const logos = ${JSON.stringify(logos)};\nexport const webLogos = ${JSON.stringify(webLogos)};\n`;
+function virtualModule({ kit, matrix, logos }: PreparedKit): string {
+  const urls = (use: 'print' | 'web') => Object.fromEntries(Object.entries(logos.images).map(([key, image]) => [key, image[use]]));
+  return [
+    `export const kit = ${JSON.stringify(kit)};`,
+    `export const matrix = ${JSON.stringify(matrix)};`,
+    `export const logoImages = ${JSON.stringify(logos.images)};`,
+    `export const logos = ${JSON.stringify(urls('print'))};`,
+    `export const webLogos = ${JSON.stringify(urls('web'))};`,
+    '',
+  ].join('\n');
+}
+
+/** Writes the logo files (names hashed from their bytes) into the built site. */
+async function writeLogoFiles(outDir: string, files: Map<string, Buffer>): Promise<void> {
+  for (const [path, bytes] of files) {
+    const target = join(outDir, path);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  }
 }
 
 /**
@@ -102,6 +121,13 @@ export default function kitIntegration(): AstroIntegration {
           response.setHeader('content-type', 'text/javascript; charset=utf-8');
           createReadStream(pagedPolyfillPath()).pipe(response);
         });
+        // The logo files, from memory: the same hashed names as in the built site.
+        server.middlewares.use(LOGO_FOLDER, (request, response, next) => {
+          const bytes = prepared.logos.files.get(`${LOGO_FOLDER}${(request.url ?? '').replace(/^\//, '').split('?')[0]}`);
+          if (!bytes) return next();
+          response.setHeader('content-type', request.url?.endsWith('.svg') ? 'image/svg+xml' : 'image/png');
+          response.end(bytes);
+        });
         reloadOnContentEdit({
           root,
           server,
@@ -115,7 +141,8 @@ export default function kitIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { kit, matrix, logos } = prepared;
-        await buildKitOutputs({ kit, matrix, logos, outDir: fileURLToPath(dir), logger });
+        await writeLogoFiles(fileURLToPath(dir), logos.files);
+        await buildKitOutputs({ kit, matrix, logos: logos.pngs, outDir: fileURLToPath(dir), logger });
         await replaceDirectory(stagingDir, finalOutDir);
         logger.info(`Publié dans ${finalOutDir}`);
       },

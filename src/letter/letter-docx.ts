@@ -1,5 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { LetterModel, Run, Runs } from './letter-model.ts';
+import { fitLogo, LOGO_SLOTS, type LogoSlot } from '../logo/logo-placement.ts';
 
 /** A PNG image and its size in pixels. */
 export interface PngImage {
@@ -20,11 +21,15 @@ export function pngSize(data: Uint8Array): { width: number; height: number } {
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
+/** PNG bytes with their size. */
+export function pngImage(data: Uint8Array): PngImage {
+  return { data, ...pngSize(data) };
+}
+
 /** A PNG data URI as bytes with its size. */
 export function pngFromDataUri(uri: string): PngImage {
   const binary = atob(uri.slice(uri.indexOf(',') + 1));
-  const data = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return { data, ...pngSize(data) };
+  return pngImage(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
 }
 
 const MM = 56.7; // twips per millimetre
@@ -32,9 +37,10 @@ const PX_PER_MM = 96 / 25.4;
 const FONT = 'Arial';
 const SIZE = 21; // half-points: 10.5 pt, as the printed letter
 
-function image(png: PngImage, maxWidthMm: number, maxHeightMm: number): ImageRun {
-  const scale = Math.min((maxWidthMm * PX_PER_MM) / png.width, (maxHeightMm * PX_PER_MM) / png.height);
-  return new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(png.width * scale), height: Math.round(png.height * scale) } });
+/** A logo at the size the printed letter gives it (`LOGO_SLOTS`), in Word's pixels (96 to the inch). */
+function image(png: PngImage, slot: LogoSlot): ImageRun {
+  const { width, height } = fitLogo(png.width / png.height, slot);
+  return new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) } });
 }
 
 function textRuns(runs: Runs, extra: { size?: number; color?: string; bold?: boolean } = {}): TextRun[] {
@@ -104,10 +110,10 @@ export function letterToDocx(letter: LetterModel, images: LetterDocxImages): Doc
     sections: [
       {
         properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 14 * MM, right: 18 * MM, bottom: 30 * MM, left: 22 * MM, header: 8 * MM, footer: 10 * MM } } },
-        headers: { default: new Header({ children: senderLogo ? [new Paragraph({ children: [image(senderLogo, 60, 22)], spacing: { after: 4 * MM } })] : [] }) },
+        headers: { default: new Header({ children: senderLogo ? [new Paragraph({ children: [image(senderLogo, LOGO_SLOTS.letterHeader)], spacing: { after: 4 * MM } })] : [] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: footerLogos.flatMap((logo, index) => [...(index > 0 ? [new TextRun({ text: '        ' })] : []), image(logo, 40, 12)]) })],
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: footerLogos.flatMap((logo, index) => [...(index > 0 ? [new TextRun({ text: '        ' })] : []), image(logo, LOGO_SLOTS.letterFooter)]) })],
           }),
         },
         children,

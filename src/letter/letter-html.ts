@@ -1,9 +1,17 @@
 import type { LetterModel, Run, Runs } from './letter-model.ts';
+import { LOGO_SLOTS, logoStyle, type LogoSlot } from '../logo/logo-placement.ts';
+
+/** A logo of the letter: its file, its text alternative, and its proportions (width ÷ height, margins trimmed). */
+export interface LetterLogo {
+  src: string;
+  alt: string;
+  aspect: number;
+}
 
 /** Images a letter shows: the sender's logo at the top, the partners' logos in the footer. */
 export interface LetterImages {
-  senderLogo?: { src: string; alt: string };
-  footerLogos: { src: string; alt: string }[];
+  senderLogo?: LetterLogo;
+  footerLogos: LetterLogo[];
 }
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -16,6 +24,8 @@ function runHtml(run: Run): string {
 }
 
 const runsHtml = (runs: Runs) => runs.map(runHtml).join('');
+const logoHtml = (logo: LetterLogo, slot: LogoSlot, className?: string) =>
+  `<img${className ? ` class="${className}"` : ''} src="${escapeHtml(logo.src)}" alt="${escapeHtml(logo.alt)}" style="${logoStyle(logo.aspect, slot)}">`;
 const lines = (all: Runs[]) => all.map((runs) => `<div>${runsHtml(runs)}</div>`).join('');
 
 /**
@@ -26,9 +36,9 @@ export function letterToHtml(letter: LetterModel, images: LetterImages): string 
   const { senderLogo, footerLogos } = images;
   return [
     '<article class="letter">',
-    `<footer class="letter-footer">${footerLogos.map((logo) => `<img src="${escapeHtml(logo.src)}" alt="${escapeHtml(logo.alt)}">`).join('')}</footer>`,
+    `<footer class="letter-footer">${footerLogos.map((logo) => logoHtml(logo, LOGO_SLOTS.letterFooter)).join('')}</footer>`,
     '<div class="letter-head"><div>',
-    senderLogo ? `<img class="sender-logo" src="${escapeHtml(senderLogo.src)}" alt="${escapeHtml(senderLogo.alt)}">` : '',
+    senderLogo ? logoHtml(senderLogo, LOGO_SLOTS.letterHeader, 'sender-logo') : '',
     `<div class="letter-sender"><strong>${escapeHtml(letter.sender.name)}</strong>${lines(letter.sender.lines)}</div>`,
     '</div>',
     `<address class="letter-recipient">${lines(letter.recipient)}</address>`,

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 // Publishing dist/ (replaceDirectory) is tested in publish.test.ts, with simulated system errors.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,22 +9,26 @@ import { deckTokens } from '../../src/kit/render/decks/deck-tokens.ts';
 import { inlineDeckImages, localDeckImages } from '../../src/kit/render/decks/deck-images.ts';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
+import { fitLogo, LOGO_SLOTS } from '../../src/logo/logo-placement.ts';
 
 describe('per-signatory deck source', () => {
   it('fills every token and names the signatory as author', async () => {
     const kit = await loadKit(fixtureKit);
     const alpha = kit.signatories.find((s) => s.id === 'alpha-amo')!;
-    const source = deckSourceFor(kit.decks[0].source, alpha, { logos: { 'alpha-amo': 'data:image/png;base64,AAAA' }, amiSteps: 'data:image/svg+xml;base64,BBBB' });
+    const logo = await sharp({ create: { width: 300, height: 100, channels: 4, background: '#c00' } }).png().toBuffer();
+    const source = deckSourceFor(kit.decks[0].source, alpha, { logos: { 'alpha-amo': logo }, amiSteps: 'data:image/svg+xml;base64,BBBB' });
     expect(deckTokens(source)).toEqual([]);
     expect(source).toMatch(/^---\nauthor: "Alpha AMO Conseil"\n/);
-    expect(source).toContain('![Logo de Alpha AMO Conseil](data:image/png;base64,AAAA)');
+    // The logo comes at its size on the title slide (3 : 1 in a 520 × 150 px box), with Marp's size keywords.
+    const { width, height } = fitLogo(3, LOGO_SLOTS.deckTitle);
+    expect(source).toContain(`![Logo de Alpha AMO Conseil w:${width}px h:${height}px](data:image/png;base64,${logo.toString('base64')})`);
     expect(source).toContain('Alpha AMO Conseil — contact@alpha-amo.test');
   });
 
   it('prints « à compléter » for contact details the signatory has not given', async () => {
     const kit = await loadKit(fixtureKit);
     const hpf = kit.signatories.find((s) => s.id === 'hpf')!;
-    expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: 'data:' }, amiSteps: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
+    expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer() }, amiSteps: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
   });
 });
 

@@ -5,9 +5,10 @@ import { logoFileProblem, MAX_LOGO_BYTES, validateForm } from '../../src/builder
 import { composeLetter } from '../../src/letter/compose-letter.ts';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
+import type { LogoImage } from '../../src/kit/render/images/logos.ts';
 
 const kit = await loadKit(fixtureKit);
-const fakeLogos = new Proxy({}, { get: (_, id) => `data:image/png;base64,${String(id)}` }) as Record<string, string>;
+const fakeLogos = new Proxy({}, { get: (_, id) => ({ print: `/_kit/logos/${String(id)}.svg`, web: `/_kit/logos/${String(id)}.svg`, png: `/_kit/logos/${String(id)}.png`, aspect: 2 }) }) as Record<string, LogoImage>;
 const data = builderData(kit, fakeLogos);
 const today = new Date(2026, 10, 23);
 
@@ -104,7 +105,7 @@ describe('the letter made from the form', () => {
   });
 
   it('uses the structure typed in, its uploaded logo, and every partner logo in the footer', () => {
-    const logo = { src: 'data:image/png;base64,AAAA', alt: 'Logo de Échafauder' };
+    const logo = { src: 'data:image/png;base64,AAAA', alt: 'Logo de Échafauder', aspect: 3 };
     const values = filled({ signataire: OTHER_SIGNATORY, autreNom: 'Échafauder', autreAdresse: '2 rue Haute\n69000 Lyon', autreCourriel: 'contact@echafauder.fr', autreSiteWeb: 'www.echafauder.fr' });
     const { input, images } = letterFromForm(values, data, logo)!;
     expect(input.sender).toMatchObject({ nom: 'Échafauder', adresse: ['2 rue Haute', '69000 Lyon'], siteWeb: 'https://www.echafauder.fr' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SvgError } from '../../src/builder/svg-reader.ts';
-import { sanitiseSvg } from '../../src/builder/svg-sanitise.ts';
+import { SvgError } from '../../src/logo/svg-reader.ts';
+import { sanitiseSvg } from '../../src/logo/svg-sanitise.ts';
 
 const logo = (inner: string, attributes = 'viewBox="0 0 200 100"') => `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" ${attributes}>${inner}</svg>`;
 

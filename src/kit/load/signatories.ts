@@ -3,7 +3,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signatorySchema, type SignatoryData } from '../../schemas/signatory.ts';
 import { idPattern, type LoadContext } from './context.ts';
-import { checkLogoFile } from './logo-file.ts';
 
 export interface Signatory extends SignatoryData {
   id: string;
@@ -39,11 +38,6 @@ export async function loadSignatories(context: LoadContext): Promise<Signatory[]
     const logoPath = join(dir, id, data.logo);
     if (!existsSync(logoPath)) {
       context.report(`fichier introuvable : ${data.logo}`, { code: 'fichier-introuvable', file, line: source?.lineOf(['logo']), field: 'logo', hint: `Déposez le logo dans content/signataires/${id}/ ou corrigez le nom du fichier.` });
-      continue;
-    }
-    const unsafe = checkLogoFile(logoPath, { file, field: 'logo', line: source?.lineOf(['logo']) });
-    if (unsafe) {
-      context.errors.push(unsafe);
       continue;
     }
     signatories.push({ id, file, logoPath, ...data });

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { siteSchema, type SiteData } from '../../schemas/site.ts';
 import type { LoadContext } from './context.ts';
-import { checkLogoFile } from './logo-file.ts';
 
 export interface Site extends SiteData {
   partners: (SiteData['partenaires'][number] & { logoPath: string })[];
@@ -9,7 +8,7 @@ export interface Site extends SiteData {
 
 export const SITE_FILE = 'content/site.yaml';
 
-/** `content/site.yaml`, with each partner logo checked and every partner reference resolved. */
+/** `content/site.yaml`, with each partner logo found and every partner reference resolved. */
 export async function loadSite(context: LoadContext): Promise<Site | undefined> {
   const data = await context.loadYamlFile(SITE_FILE, siteSchema, 'Créez content/site.yaml (titre, description, url, partenaires, contact).');
   if (!data) return undefined;
@@ -17,9 +16,6 @@ export async function loadSite(context: LoadContext): Promise<Site | undefined> 
     const logoPath = context.path('content', partner.logo);
     if (!existsSync(logoPath)) {
       context.report(`fichier introuvable : ${partner.logo}`, { code: 'fichier-introuvable', file: SITE_FILE, field: `partenaires.${index}.logo`, hint: `Ajoutez le logo dans content/${partner.logo} ou corrigez le chemin (relatif à content/).` });
-    } else {
-      const unsafe = checkLogoFile(logoPath, { file: SITE_FILE, field: `partenaires.${index}.logo` });
-      if (unsafe) context.errors.push(unsafe);
     }
     return { ...partner, logoPath };
   });

@@ -7,6 +7,7 @@ import type { BrowserLocation } from '../../browser/find-browser.ts';
 import { KitError } from '../../errors.ts';
 import type { Kit, Signatory } from '../../load/load-kit.ts';
 import type { LogoSet } from '../images/logos.ts';
+import { deckLogoDataUri, sizeDeckLogo } from './deck-logo.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
@@ -29,7 +30,7 @@ export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets
   return {
     'signataire.nom': signatory.nom,
     'signataire.nomCourt': signatory.nomCourt,
-    'signataire.logo': logos[signatory.id],
+    'signataire.logo': deckLogoDataUri(logos[signatory.id]),
     'signataire.siteWeb': signatory.siteWeb ? displayUrl(signatory.siteWeb) : `site web ${missing}`,
     'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
     'signataire.telephone': signatory.telephone ?? `téléphone ${missing}`,
@@ -41,7 +42,8 @@ export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets
 
 /** The deck source of one signatory: tokens filled and the signatory as author (PDF/PPTX metadata). */
 export function deckSourceFor(source: string, signatory: Signatory, assets: DeckAssets): string {
-  const filled = fillDeckTokens(source, deckValues(signatory, assets));
+  const values = deckValues(signatory, assets);
+  const filled = sizeDeckLogo(fillDeckTokens(source, values), values['signataire.logo'], assets.logos[signatory.id]);
   return filled.replace(/^---\r?\n/, `---\nauthor: ${JSON.stringify(signatory.nom)}\n`);
 }
 

@@ -4,7 +4,7 @@ import type { Kit } from '../../load/load-kit.ts';
 import type { PrintVariant } from '../../matrix/matrix.ts';
 import { reproducibleOfficeFile } from '../../output/reproducible-office.ts';
 import type { LogoSet } from '../images/logos.ts';
-import { docxBytes, letterToDocx, pngFromDataUri } from '../../../letter/letter-docx.ts';
+import { docxBytes, letterToDocx, pngImage } from '../../../letter/letter-docx.ts';
 import { letterFooterPartners, variantLetter } from './variant-letter.ts';
 
 /**
@@ -18,8 +18,8 @@ export async function writeLetterDocxFiles(options: { kit: Kit; variants: PrintV
     const started = performance.now();
     const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
     const document = letterToDocx(variantLetter(kit, variant), {
-      senderLogo: pngFromDataUri(logos[signatory.id]),
-      footerLogos: letterFooterPartners(kit, signatory).map((partner) => pngFromDataUri(logos[`partenaire:${partner.id}`])),
+      senderLogo: pngImage(logos[signatory.id]),
+      footerLogos: letterFooterPartners(kit, signatory).map((partner) => pngImage(logos[`partenaire:${partner.id}`])),
     });
     const target = join(outDir, variant.docx);
     await mkdir(dirname(target), { recursive: true });
