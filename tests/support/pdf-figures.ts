@@ -38,7 +38,7 @@ function markedContent(content: string, mcid: number): string {
 /** Every `Figure` of a tagged PDF (Chromium tags each `<img>` with its alt text), with what it draws. */
 export async function pdfFigures(bytes: Uint8Array): Promise<PdfFigure[]> {
   const pdf = await PDFDocument.load(bytes);
-  const pages = pdf.getPages().map((page) => page.node);
+  const pages: PDFDict[] = pdf.getPages().map((page) => page.node);
   const contents = new Map<PDFDict, string>();
   const figures: PdfFigure[] = [];
   for (const [, object] of pdf.context.enumerateIndirectObjects()) {
@@ -54,7 +54,7 @@ export async function pdfFigures(bytes: Uint8Array): Promise<PdfFigure[]> {
     });
     if (!contents.has(page)) contents.set(page, pageContent(page));
     const marked = mcids.map((mcid) => markedContent(contents.get(page)!, mcid)).join('\n');
-    figures.push({ alt: text(object.lookup(PDFName.of('Alt'))), page: pages.indexOf(page), drawn: /\sDo\b|\s(?:f\*?|F|S|s|B\*?|b\*?|sh)\s/.test(` ${marked} `) });
+    figures.push({ alt: text(object.lookup(PDFName.of('Alt'))), page: pages.findIndex((node) => node === page), drawn: /\sDo\b|\s(?:f\*?|F|S|s|B\*?|b\*?|sh)\s/.test(` ${marked} `) });
   }
   return figures;
 }
