@@ -110,66 +110,74 @@ const THUMBNAIL = /<span data-kit-thumbnail="([^"]+)" data-alt="([^"]*)"[^>]*>[^
 /** Any placeholder, however written: one the patterns above miss is left unfilled. */
 const ANY_PLACEHOLDER = /data-kit-(size|pages|thumbnail)=/g;
 
+/** The outputs a signatory's page should offer and does not: each file with its size, each document with its pages and thumbnail. */
+function notOffered(html: string, documents: DownloadDocument[], zip: string): string[] {
+  const offered = (kind: string, path: string) => html.includes(`data-kit-${kind}="${path}"`);
+  return [
+    ...[...documents.flatMap((d) => d.files.map((f) => f.path)), zip].filter((path) => !offered('size', path)),
+    ...documents.filter((d) => !offered('pages', d.pagesOf)).map((d) => `${d.pagesOf} (nombre de pages)`),
+    ...documents.filter((d) => !offered('thumbnail', d.thumbnail)).map((d) => `${d.thumbnail} (aperçu)`),
+  ];
+}
+
+/** The placeholders of a page written with their facts (`size:<path>`, `pages:<path>`, `thumbnail:<path>`); a placeholder without one is kept. */
+function writeFacts(html: string, facts: Map<string, string>): string {
+  const fill = (key: string, whole: string, write: (fact: string) => string) => {
+    const fact = facts.get(key);
+    return fact === undefined ? whole : write(fact);
+  };
+  return html
+    .replace(SIZE, (whole, path: string) => fill(`size:${path}`, whole, (size) => `<span data-kit-size="${path}">${size}</span>`))
+    .replace(PAGES, (whole, path: string) => fill(`pages:${path}`, whole, (pages) => `<span data-kit-pages="${path}">${pages}</span>`))
+    .replace(THUMBNAIL, (whole, path: string, alt: string) =>
+      fill(`thumbnail:${path}`, whole, (size) => `<img data-kit-thumbnail="${path}" src="/${path}" alt="${alt}" ${size} loading="lazy" decoding="async">`),
+    );
+}
+
+const paths = (html: string, pattern: RegExp) => new Set([...html.matchAll(pattern)].map((match) => match[1]));
+
 /**
  * Fills every signatory page's placeholders in `outDir`: file sizes (read from disk), page counts
  * (`pageCounts`, by PDF path: the printed pages, the deck's slides), thumbnails as pictures with their
- * width and height (read from the WebP). Fails, in French, when a file is missing, when a placeholder cannot be filled, or when a
- * page does not offer every output of its signatory and the zip.
+ * width and height (read from the WebP). Fails, in French, when a file is missing, when a placeholder
+ * cannot be filled, or when a page does not offer every output of its signatory and the zip; then no
+ * page is written.
  */
 export async function fillDownloadFacts(options: { outDir: string; matrix: VariantMatrix; signatories: string[]; pageCounts: Map<string, number> }): Promise<void> {
   const { outDir, matrix, signatories, pageCounts } = options;
   const errors: KitError[] = [];
-  const fail = (message: string, hint: string) => errors.push(new KitError(message, { code: 'telechargements', hint }));
-  const sizeOf = (path: string) => stat(join(outDir, path)).then((file) => (file.isFile() ? formatFileSize(file.size) : undefined), () => undefined);
-
+  const filled = new Map<string, string>();
   for (const signatory of signatories) {
     const page = pageOf(signatory);
+    const fail = (message: string, hint: string) => errors.push(new KitError(`page /${kitFolder(signatory)}/ : ${message}`, { code: 'telechargements', hint }));
     const html = await readFile(join(outDir, page), 'utf8');
-    const groups = signatoryDownloads(matrix, signatory);
-    const documents = groups.flatMap((g) => g.documents);
+    const documents = signatoryDownloads(matrix, signatory).flatMap((g) => g.documents);
     const units = new Map(documents.map((d) => [d.pagesOf, d.unit]));
     const facts = new Map<string, string>();
-    for (const path of new Set([...html.matchAll(SIZE)].map((m) => m[1]))) {
-      const size = await sizeOf(path);
-      if (size === undefined) fail(`page /${kitFolder(signatory)}/ : le fichier ${path} n’a pas été fabriqué`, 'La page propose un fichier que la fabrication n’a pas écrit : signalez-le à l’équipe du kit (KIT_DEBUG=1 pour le détail).');
-      else facts.set(`size:${path}`, size);
+
+    for (const path of paths(html, SIZE)) {
+      const file = await stat(join(outDir, path)).catch(() => undefined);
+      if (file?.isFile()) facts.set(`size:${path}`, formatFileSize(file.size));
+      else fail(`le fichier ${path} n’a pas été fabriqué`, 'La page propose un fichier que la fabrication n’a pas écrit : signalez-le à l’équipe du kit (KIT_DEBUG=1 pour le détail).');
     }
-    for (const path of new Set([...html.matchAll(PAGES)].map((m) => m[1]))) {
+    for (const path of paths(html, PAGES)) {
       const count = pageCounts.get(path);
       const unit = units.get(path);
-      if (count === undefined || unit === undefined) fail(`page /${kitFolder(signatory)}/ : nombre de pages inconnu pour ${path}`, 'Le document n’a pas été imprimé par cette fabrication : signalez-le à l’équipe du kit.');
-      else facts.set(`pages:${path}`, formatPageCount(count, unit));
+      if (count !== undefined && unit !== undefined) facts.set(`pages:${path}`, formatPageCount(count, unit));
+      else fail(`nombre de pages inconnu pour ${path}`, 'Le document n’a pas été imprimé par cette fabrication : signalez-le à l’équipe du kit.');
     }
-    for (const path of new Set([...html.matchAll(THUMBNAIL)].map((m) => m[1]))) {
-      const size = await sharp(join(outDir, path)).metadata().catch(() => undefined);
-      if (!size?.width || !size.height) fail(`page /${kitFolder(signatory)}/ : aperçu introuvable ou illisible : ${path}`, 'L’aperçu de la première page n’a pas été fabriqué : signalez-le à l’équipe du kit.');
-      else facts.set(`thumbnail:${path}`, `width="${size.width}" height="${size.height}"`);
+    for (const path of paths(html, THUMBNAIL)) {
+      const picture = await sharp(join(outDir, path)).metadata().catch(() => undefined);
+      if (picture?.width && picture.height) facts.set(`thumbnail:${path}`, `width="${picture.width}" height="${picture.height}"`);
+      else fail(`aperçu introuvable ou illisible : ${path}`, 'L’aperçu de la première page n’a pas été fabriqué : signalez-le à l’équipe du kit.');
     }
 
-    // Every output of the signatory is offered, with its size, and each document with its pages and thumbnail.
-    const offered = (kind: string, path: string) => html.includes(`data-kit-${kind}="${path}"`);
-    const missing = [
-      ...documents.flatMap((d) => d.files.map((f) => f.path)).filter((path) => !offered('size', path)),
-      ...(offered('size', signatoryZipPath(signatory)) ? [] : [signatoryZipPath(signatory)]),
-      ...documents.filter((d) => !offered('pages', d.pagesOf)).map((d) => `${d.pagesOf} (nombre de pages)`),
-      ...documents.filter((d) => !offered('thumbnail', d.thumbnail)).map((d) => `${d.thumbnail} (aperçu)`),
-    ];
-    if (missing.length > 0) fail(`page /${kitFolder(signatory)}/ : ${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez src/pages/kit/[signataire]/index.astro.');
-
-    const fill = (kind: string, path: string, whole: string, write: (fact: string) => string) => {
-      const fact = facts.get(`${kind}:${path}`);
-      return fact === undefined ? whole : write(fact);
-    };
-    const filled = html
-      .replace(SIZE, (whole, path: string) => fill('size', path, whole, (size) => `<span data-kit-size="${path}">${size}</span>`))
-      .replace(PAGES, (whole, path: string) => fill('pages', path, whole, (pages) => `<span data-kit-pages="${path}">${pages}</span>`))
-      .replace(THUMBNAIL, (whole, path: string, alt: string) =>
-        fill('thumbnail', path, whole, (size) => `<img data-kit-thumbnail="${path}" src="/${path}" alt="${alt}" ${size} loading="lazy" decoding="async">`),
-      );
-    const placeholders = html.match(ANY_PLACEHOLDER)?.length ?? 0;
-    const understood = [SIZE, PAGES, THUMBNAIL].reduce((sum, pattern) => sum + (html.match(pattern)?.length ?? 0), 0);
-    if (understood !== placeholders) fail(`page /${kitFolder(signatory)}/ : ${placeholders - understood} emplacement(s) de taille, de pages ou d’aperçu illisible(s), laissé(s) vide(s)`, 'Écrivez-les comme les autres : <span data-kit-size="…"></span>, <span data-kit-pages="…"></span>, <span data-kit-thumbnail="…" data-alt="…">…</span>.');
-    if (errors.length === 0) await writeFile(join(outDir, page), filled);
+    const missing = notOffered(html, documents, signatoryZipPath(signatory));
+    if (missing.length > 0) fail(`${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez src/pages/kit/[signataire]/index.astro.');
+    const unreadable = (html.match(ANY_PLACEHOLDER)?.length ?? 0) - [SIZE, PAGES, THUMBNAIL].reduce((sum, pattern) => sum + (html.match(pattern)?.length ?? 0), 0);
+    if (unreadable > 0) fail(`${unreadable} emplacement(s) de taille, de pages ou d’aperçu illisible(s), laissé(s) vide(s)`, 'Écrivez-les comme les autres : <span data-kit-size="…"></span>, <span data-kit-pages="…"></span>, <span data-kit-thumbnail="…" data-alt="…">…</span>.');
+    filled.set(page, writeFacts(html, facts));
   }
   if (errors.length > 0) throw new KitErrors(errors);
+  for (const [page, html] of filled) await writeFile(join(outDir, page), html);
 }
