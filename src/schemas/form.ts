@@ -70,7 +70,7 @@ const tableSchema = z
     titre: z.string().min(2).optional(),
     /** The columns, left to right. */
     colonnes: z.array(columnSchema).min(2).max(8),
-    /** Rows to fill in: enough to fill the page(s) announced in `pages`. */
+    /** Rows to fill in: enough to fill the page(s) announced in `pages`. The heading row is printed once, above the first row: better one page, printed as many times as needed. */
     lignes: z.number().int().min(1).max(60),
     /** Height of a row in millimetres: 9 at least, to write by hand. */
     hauteurLigne: z.number().min(9).max(20).default(11),
