@@ -70,6 +70,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const printStarted = performance.now();
   const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
   const server = await serveDirectory(outDir);
+  // Pages working at once in the shared browser.
+  const concurrency = Math.min(4, Math.max(2, availableParallelism()));
   let session: BrowserSession | undefined;
   let printed: PrintedPdf[];
   let deckThumbnails: DeckThumbnail[];
@@ -83,7 +85,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
       session,
       origin: server.origin,
       outDir,
-      concurrency: Math.min(4, Math.max(2, availableParallelism())),
+      concurrency,
       onRetry: (message) => logger.warn(message),
       onOutput: (variant, ms, pageCount) => {
         const note = pageCount === variant.expectedPages ? `${pageCount} p.` : `${pageCount} p. au lieu de ${variant.expectedPages}`;
@@ -102,7 +104,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     await buildDecks({ kit, variants: matrix.decks, sources: deckSources, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note), onRetry: (message) => logger.warn(message) });
     await pinDeckDates(outDir, matrix.decks, sourceDate.date);
     // The first slide of each built deck, photographed in the shared browser for the download page.
-    deckThumbnails = await writeDeckThumbnails({ session, origin: server.origin, variants: matrix.decks, outDir });
+    deckThumbnails = await writeDeckThumbnails({ session, origin: server.origin, variants: matrix.decks, outDir, concurrency });
     decksMs = performance.now() - decksStarted;
   } finally {
     await session?.close();
