@@ -2,13 +2,15 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { PDFDocument, PDFName, PDFDict, PDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
-import { buildVariantMatrix, outputFiles, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
+import { buildVariantMatrix, outputFiles, variantsOf, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
+import { signatoryZipPath } from '../../src/kit/output/download-facts.ts';
 import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
 import '../support/global-setup.ts';
+import { pdfFigures } from '../support/pdf-figures.ts';
 
 const dist = join(fixtureKit, 'dist');
 const build = inject('fixtureBuild');
@@ -43,18 +45,6 @@ async function pdfText(file: string): Promise<string> {
   return text.replace(/\s+/g, ' ');
 }
 
-/** Image XObjects drawn on the first page: logos must be embedded pictures, not links. */
-async function imagesOnFirstPage(file: string): Promise<number> {
-  const pdf = await PDFDocument.load(readFileSync(join(dist, file)));
-  const resources = pdf.getPage(0).node.Resources();
-  const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
-  if (!xobjects) return 0;
-  return xobjects.keys().filter((key) => {
-    const object = xobjects.lookup(key);
-    return object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image');
-  }).length;
-}
-
 describe('npm run build on the fixture kit', () => {
   it('succeeds and logs each output with a running count and a summary', () => {
     expect(build.status, build.output).toBe(0);
@@ -70,12 +60,15 @@ describe('npm run build on the fixture kit', () => {
     for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html', 'exemples/essai/index.html', 'ami/index.html']) {
       expect(existsSync(join(dist, file)), file).toBe(true);
     }
-    // Each signatory's folder holds its outputs and its download page: nothing more, nothing left over.
+    // Each signatory's folder holds its outputs, their first-page pictures, its zip and its download page:
+    // nothing more, nothing left over.
     for (const signatory of kit.signatories) {
       const folder = `kit/${signatory.id}`;
       const own = expected.filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1));
       expect(own.length, folder).toBeGreaterThan(0);
-      expect(readdirSync(join(dist, folder)).sort(), folder).toEqual([...own, 'index.html'].sort());
+      expect(readdirSync(join(dist, folder)).sort(), folder).toEqual([...own, 'apercus', signatoryZipPath(signatory.id).slice(folder.length + 1), 'index.html'].sort());
+      const { print, decks } = variantsOf(matrix, signatory.id);
+      expect(readdirSync(join(dist, folder, 'apercus')).sort(), `${folder}/apercus`).toEqual([...print, ...decks].map((v) => v.thumbnail.slice(`${folder}/apercus/`.length)).sort());
     }
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
   });
@@ -127,15 +120,18 @@ describe('npm run build on the fixture kit', () => {
   });
 
   it('embeds the signatory’s logo at the top and the HPF and ANCT logos in the letter footer', async () => {
-    const footer = kit.site.logosPiedDeCourrier;
-    expect(footer).toContain('hpf');
-    expect(await imagesOnFirstPage('kit/alpha-amo/courrier-elu.pdf')).toBe(1 + footer.length);
+    const footer = kit.site.logosPiedDeCourrier.map((id) => kit.site.partners.find((p) => p.id === id)!.nom);
+    expect(footer).toContain('Habitat Participatif France');
+    const drawn = async (file: string) => (await pdfFigures(readFileSync(join(dist, file)))).filter((f) => f.page === 0 && f.drawn).map((f) => f.alt).sort();
+    expect(await drawn('kit/alpha-amo/courrier-elu.pdf')).toEqual([...footer, 'Logo d’Alpha AMO Conseil'].sort());
     // HPF signs its own letter: its logo is not repeated in the footer.
-    expect(await imagesOnFirstPage('kit/hpf/courrier-elu.pdf')).toBe(1 + footer.length - 1);
+    expect(await drawn('kit/hpf/courrier-elu.pdf')).toEqual([...footer.filter((name) => name !== 'Habitat Participatif France'), 'Logo d’Habitat Participatif France'].sort());
   });
 
   it('keeps the partner logos on the brochure’s first page with the signatory’s contact', async () => {
-    expect(await imagesOnFirstPage('kit/alpha-amo/plaquette.pdf')).toBe(1 + kit.site.logosCouverture.length);
+    const figures = (await pdfFigures(readFileSync(join(dist, 'kit/alpha-amo/plaquette.pdf')))).filter((f) => f.page === 0 && f.drawn).map((f) => f.alt);
+    for (const id of kit.site.logosCouverture) expect(figures).toContain(kit.site.partners.find((p) => p.id === id)!.nom);
+    expect(figures).toContain('Logo d’Alpha AMO Conseil');
     const text = await pdfText('kit/alpha-amo/plaquette.pdf');
     expect(text).toContain('contact@alpha-amo.test');
   });

@@ -28,7 +28,7 @@ const fields = (values: FormValues) => validateForm(values, data).map((error) =>
 
 describe('the builder’s data', () => {
   it('carries what the client needs and no server path', () => {
-    expect(data.signatories.map((s) => s.id)).toEqual(['alpha-amo', 'hpf']);
+    expect(data.signatories.map((s) => s.id)).toEqual(['alpha-amo', 'atelier-eleonore', 'cooperative-grand-est', 'hpf']);
     expect(data.recipients.map((r) => r.id)).toEqual(['elu', 'bailleur-social']);
     expect(JSON.stringify(data)).not.toContain(fixtureKit);
     // A signatory's footer has the partners' logos but never its own; a structure outside the kit has them all.
@@ -96,7 +96,7 @@ describe('the letter made from the form', () => {
     expect(letter.signer.name).toEqual({ text: 'Dominique Autre' });
     expect(text(letter.subject)).toContain('commune de Villeneuve, quartier Les Tilleuls');
     expect(text(letter.placeAndDate)).toBe('Paris, le 23 novembre 2026');
-    expect(images.senderLogo?.alt).toBe('Logo de Alpha AMO Conseil');
+    expect(images.senderLogo?.alt).toBe('Logo d’Alpha AMO Conseil');
   });
 
   it('keeps the generic form of address until a civility is chosen (never guessed)', () => {

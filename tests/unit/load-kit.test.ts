@@ -10,7 +10,7 @@ import { fixtureKit } from '../support/fixture.ts';
 describe('loadKit on a valid kit', () => {
   it('reads signatories, recipient types and documents in their declared order', async () => {
     const kit = await loadKit(fixtureKit);
-    expect(kit.signatories.map((s) => s.id)).toEqual(['alpha-amo', 'hpf']);
+    expect(kit.signatories.map((s) => s.id)).toEqual(['alpha-amo', 'atelier-eleonore', 'cooperative-grand-est', 'hpf']);
     expect(kit.recipients.map((r) => r.id)).toEqual(['elu', 'bailleur-social']);
     expect(kit.letters.map((l) => l.id)).toEqual(['courrier']);
     expect(kit.decks.map((d) => d.title)).toEqual(['Présentation d’essai']);
