@@ -5,8 +5,4 @@ declare module 'virtual:kit' {
   export const matrix: import('./kit/matrix/matrix.ts').VariantMatrix;
   /** Every logo's files and proportions, by signatory id, and by `partenaire:<id>` for partners. */
   export const logoImages: Record<string, import('./kit/render/images/logos.ts').LogoImage>;
-  /** URL of each logo's print file (sanitised SVG, or PNG at print size). */
-  export const logos: Record<string, string>;
-  /** URL of each logo's file for site pages (lighter). */
-  export const webLogos: Record<string, string>;
 }

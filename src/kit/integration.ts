@@ -19,15 +19,7 @@ const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const CONTENT_FOLDERS = ['content/', 'brochures/', 'letters/', 'slides/'];
 
 function virtualModule({ kit, matrix, logos }: PreparedKit): string {
-  const urls = (use: 'print' | 'web') => Object.fromEntries(Object.entries(logos.images).map(([key, image]) => [key, image[use]]));
-  return [
-    `export const kit = ${JSON.stringify(kit)};`,
-    `export const matrix = ${JSON.stringify(matrix)};`,
-    `export const logoImages = ${JSON.stringify(logos.images)};`,
-    `export const logos = ${JSON.stringify(urls('print'))};`,
-    `export const webLogos = ${JSON.stringify(urls('web'))};`,
-    '',
-  ].join('\n');
+  return [`export const kit = ${JSON.stringify(kit)};`, `export const matrix = ${JSON.stringify(matrix)};`, `export const logoImages = ${JSON.stringify(logos.images)};`, ''].join('\n');
 }
 
 /** Writes the logo files (names hashed from their bytes) into the built site. */

@@ -29,7 +29,7 @@ const site = useBuiltSite();
 
 describe('the built site, in Chromium', () => {
   it('has the pages a visitor expects', () => {
-    expect(sitePages()).toEqual(['/', '/ami/', '/courrier/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/hpf/']);
+    expect(sitePages()).toEqual(['/', '/ami/', '/courrier/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/atelier-eleonore/', '/kit/cooperative-grand-est/', '/kit/hpf/']);
   });
 
   it('passes axe-core (WCAG 2.1 A and AA) on every page, at phone and desktop widths', async () => {
