@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface PdfMetadata {
   title: string;
@@ -22,7 +22,70 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Prom
   document.setCreator('Kit QPV (Astro, Paged.js)');
   document.setProducer('Kit QPV');
   pinDates(document, metadata.date);
+  renumberStructureIds(document);
   return { bytes: await document.save(), pageCount: document.getPageCount() };
+}
+
+/** Chromium's name for a tagged element's /ID (table headers): the browser's own node number, which varies from run to run. */
+const NODE_ID = /^node\d+$/;
+
+/** Replaces, in place, every string of `object` (and the dictionaries and arrays inside it) that `rename` gives a new value. */
+function renameStrings(object: PDFObject | undefined, rename: (text: string) => string | undefined): PDFObject | undefined {
+  if (object instanceof PDFString || object instanceof PDFHexString) {
+    const renamed = rename(object.decodeText());
+    return renamed === undefined ? undefined : PDFString.of(renamed);
+  }
+  if (object instanceof PDFArray) {
+    for (let index = 0; index < object.size(); index++) {
+      const next = renameStrings(object.get(index), rename);
+      if (next) object.set(index, next);
+    }
+  }
+  if (object instanceof PDFDict) {
+    for (const [key, value] of object.entries()) {
+      const next = renameStrings(value, rename);
+      if (next) object.set(key, next);
+    }
+  }
+  return undefined;
+}
+
+/** Every (name, value) pair of a name tree, however it is split into kids; the kids are removed from the file. */
+function takeNameTreePairs(node: PDFDict): [PDFObject, PDFObject][] {
+  const names = node.lookup(PDFName.of('Names'));
+  const kids = node.lookup(PDFName.of('Kids'));
+  const pairs: [PDFObject, PDFObject][] = [];
+  if (names instanceof PDFArray) for (let index = 0; index + 1 < names.size(); index += 2) pairs.push([names.get(index), names.get(index + 1)]);
+  if (kids instanceof PDFArray) {
+    for (const kid of kids.asArray()) {
+      pairs.push(...takeNameTreePairs(node.context.lookup(kid, PDFDict)));
+      if (kid instanceof PDFRef) node.context.delete(kid);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Chromium gives table header cells of a tagged PDF an /ID made of its internal DOM node number, which
+ * depends on how many nodes the page made before (Paged.js's timing): the same page can print with other
+ * numbers. The IDs are renamed in the order the elements come (node00000001, …), every reference
+ * (/Headers) follows, and the ID tree is written again, sorted, in one node.
+ */
+function renumberStructureIds(document: PDFDocument): void {
+  const objects = document.context.enumerateIndirectObjects().map(([, object]) => object);
+  const renamed = new Map<string, string>();
+  const rank = (text: string) => {
+    if (!NODE_ID.test(text)) return undefined;
+    if (!renamed.has(text)) renamed.set(text, `node${String(renamed.size + 1).padStart(8, '0')}`);
+    return renamed.get(text);
+  };
+  const tree = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
+  for (const object of objects) renameStrings(object, rank);
+  if (renamed.size === 0 || !tree) return;
+  const pairs = takeNameTreePairs(tree).sort(([a], [b]) => ((a as PDFString).decodeText() < (b as PDFString).decodeText() ? -1 : 1));
+  tree.delete(PDFName.of('Kids'));
+  tree.delete(PDFName.of('Limits'));
+  tree.set(PDFName.of('Names'), document.context.obj(pairs.flat()));
 }
 
 /** Replaces the creation and modification dates of a PDF made elsewhere (marp-cli), keeping the rest of its metadata and outline. */
