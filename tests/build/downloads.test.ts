@@ -106,7 +106,7 @@ describe('each signatory’s zip', () => {
 describe('/kit/, built', () => {
   it('lists every signatory with its logo, and leads the others to the letter builder', () => {
     const html = readFileSync(join(dist, 'kit/index.html'), 'utf8');
-    for (const signatory of kit.signatories) expect(html).toMatch(new RegExp(`<a class="kit-signatory" href="/kit/${signatory.id}/">\\s*<span class="kit-signatory__logo"><img src="[^"]+"`));
+    for (const signatory of kit.signatories) expect(html).toMatch(new RegExp(`<a class="kit-signatory" href="/kit/${signatory.id}/">\\s*<span class="kit-signatory__logo"><img[^>]* src="/_kit/logos/[^"]+"`));
     expect(html).toContain('href="/courrier/"');
   });
 
