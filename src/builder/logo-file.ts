@@ -79,10 +79,3 @@ export async function logoFromFile(file: File): Promise<LogoPng> {
   return isSvgFile(file) ? svgToPng(file) : bitmapToPng(file);
 }
 
-/** Width ÷ height of a PNG data URI, read from its header (its first 24 bytes). */
-export function pngAspect(dataUri: string): number {
-  const start = dataUri.indexOf(',') + 1;
-  const header = atob(dataUri.slice(start, start + 44));
-  const uint32 = (offset: number) => [0, 1, 2, 3].reduce((value, index) => value * 256 + header.charCodeAt(offset + index), 0);
-  return uint32(16) / uint32(20);
-}

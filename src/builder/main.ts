@@ -8,7 +8,8 @@ import type { BuilderData } from './builder-data.ts';
 import { downloadDocx } from './downloads.ts';
 import { invalidFields, readForm, setFieldError, showErrors, writeForm } from './form-dom.ts';
 import { emptyValues, letterFileName, letterFromForm, OTHER_SIGNATORY, type FormValues } from './form-values.ts';
-import { LogoError, logoFromFile, pngAspect } from './logo-file.ts';
+import { LogoError, logoFromFile } from './logo-file.ts';
+import { pngDataUriAspect } from '../logo/png-size.ts';
 import { LetterPreview, PREVIEW_DEBOUNCE_MS } from './preview.ts';
 import { forget, recall, remember } from './storage.ts';
 import { validateForm } from './validate.ts';
@@ -93,7 +94,7 @@ function start(root: HTMLElement): void {
   // ——— Preview, debounced.
   const currentLetter = () => {
     const values = readForm(form);
-    const logo = otherLogo ? { src: otherLogo, alt: values.autreNom.trim() ? logoAlt(values.autreNom.trim()) : 'Logo de la structure', aspect: pngAspect(otherLogo) } : undefined;
+    const logo = otherLogo ? { src: otherLogo, alt: values.autreNom.trim() ? logoAlt(values.autreNom.trim()) : 'Logo de la structure', aspect: pngDataUriAspect(otherLogo) } : undefined;
     return { values, letter: letterFromForm(values, data, logo) };
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Document, Footer, Header, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { LetterModel, Run, Runs } from './letter-model.ts';
 import { fitLogo, LOGO_SLOTS, type LogoSlot } from '../logo/logo-placement.ts';
+import { pngSize } from '../logo/png-size.ts';
 
 /** A PNG image and its size in pixels. */
 export interface PngImage {
@@ -13,12 +14,6 @@ export interface PngImage {
 export interface LetterDocxImages {
   senderLogo?: PngImage;
   footerLogos: PngImage[];
-}
-
-/** Width and height of a PNG, read from its header (no decoder needed, in Node or the browser). */
-export function pngSize(data: Uint8Array): { width: number; height: number } {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 /** PNG bytes with their size. */

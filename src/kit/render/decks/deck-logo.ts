@@ -1,4 +1,4 @@
-import { pngSize } from '../../../letter/letter-docx.ts';
+import { pngSize } from '../../../logo/png-size.ts';
 import { fitLogo, LOGO_SLOTS } from '../../../logo/logo-placement.ts';
 
 /** A logo for the self-contained HTML deck: its print PNG as a data URI (the deck works offline). */

@@ -92,6 +92,13 @@ async function markBox(png: Buffer): Promise<{ left: number; top: number; width:
   }
 }
 
+/** A logo's files named by a hash of their bytes (one file when print and web are the same bytes), and their URLs. */
+function published(key: string, files: { print: [Buffer, string]; web: [Buffer, string]; png: Buffer }): Pick<PreparedLogo, 'print' | 'web' | 'png' | 'pngBytes' | 'files'> {
+  const entries = { print: files.print, web: files.web, png: [files.png, 'png'] as [Buffer, string] };
+  const urls = Object.fromEntries(Object.entries(entries).map(([use, [bytes, extension]]) => [use, hashName(key, bytes, extension)])) as Record<keyof typeof entries, string>;
+  return { ...urls, pngBytes: files.png, files: new Map(Object.entries(entries).map(([use, [bytes]]) => [urls[use as keyof typeof entries], bytes])) };
+}
+
 /** Rewrites the root's viewBox, width and height of a sanitised SVG. */
 function withViewBox(svg: string, box: { x: number; y: number; width: number; height: number }, size: { width: number; height: number }): string {
   const end = svg.indexOf('>');
@@ -131,17 +138,7 @@ async function prepareSvg(source: LogoSource): Promise<PreparedLogo> {
   const size = aspect >= 1 ? { width: 600, height: Math.max(1, Math.round(600 / aspect)) } : { width: Math.max(1, Math.round(600 * aspect)), height: 600 };
   const svg = Buffer.from(withViewBox(sanitised.svg, box, size));
   const pngBytes = await sharp(svg, { density: 72 * (PRINT_LONG_SIDE / 600) }).resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside' }).png({ compressionLevel: 9 }).toBuffer();
-  const svgUrl = hashName(source.key, svg, 'svg');
-  const pngUrl = hashName(source.key, pngBytes, 'png');
-  return {
-    print: svgUrl,
-    web: svgUrl,
-    png: pngUrl,
-    aspect,
-    pngBytes,
-    files: new Map([[svgUrl, svg], [pngUrl, pngBytes]]),
-    removed: sanitised.removed,
-  };
+  return { ...published(source.key, { print: [svg, 'svg'], web: [svg, 'svg'], png: pngBytes }), aspect, removed: sanitised.removed };
 }
 
 /** A bitmap logo (PNG, JPEG): trimmed to its mark, a print PNG and a lighter web PNG, never enlarged. */
@@ -163,15 +160,9 @@ async function prepareBitmap(source: LogoSource): Promise<PreparedLogo> {
   }
   const pngBytes = await sharp(trimmed).resize({ width: PRINT_LONG_SIDE, height: PRINT_LONG_SIDE, fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 9 }).toBuffer();
   const web = await sharp(trimmed).resize({ ...WEB_BOX, fit: 'inside', withoutEnlargement: true }).png({ compressionLevel: 9 }).toBuffer();
-  const printUrl = hashName(source.key, pngBytes, 'png');
-  const webUrl = hashName(source.key, web, 'png');
   return {
-    print: printUrl,
-    web: webUrl,
-    png: printUrl,
+    ...published(source.key, { print: [pngBytes, 'png'], web: [web, 'png'], png: pngBytes }),
     aspect: info.width / info.height,
-    pngBytes,
-    files: new Map([[printUrl, pngBytes], [webUrl, web]]),
     removed: [],
     pixels: { width: info.width, height: info.height },
   };
