@@ -2,42 +2,41 @@ import { availableParallelism } from 'node:os';
 import type { AstroIntegrationLogger } from 'astro';
 import { findBrowser } from './browser/find-browser.ts';
 import { BrowserSession } from './browser/browser-session.ts';
-import { buildDecks, deckKey, prepareDeckSources, type DeckSources } from './render/decks/decks.ts';
-import { overflowingSlides } from './render/decks/deck-overflow.ts';
+import { serveDirectory } from './browser/static-server.ts';
+import { OutputCache, type KindCount } from './cache/output-cache.ts';
+import { SiteFiles } from './cache/page-inputs.ts';
+import { browserVersion } from './cache/pipeline-version.ts';
 import type { Kit } from './load/load-kit.ts';
 import { createProgress, seconds } from './logger.ts';
-import type { LogoSet } from './render/images/logos.ts';
 import { outputFiles, type VariantMatrix } from './matrix/matrix.ts';
-import { printAll, type PrintedPdf } from './render/print/print-queue.ts';
-import { serveDirectory } from './browser/static-server.ts';
 import { checkInternalLinks } from './output/check-links.ts';
-import { writeSitemap } from './output/sitemap.ts';
-import { writeSocialCards } from './render/images/social-cards.ts';
-import { buildSourceDate, describeSourceDate } from './output/source-date.ts';
-import { pinDeckDates } from './render/decks/reproducible-decks.ts';
-import { writeLetterDocxFiles } from './render/letters/letter-docx-files.ts';
-import { writeDeckThumbnails, type DeckThumbnail } from './render/decks/deck-thumbnails.ts';
-import { writeSignatoryZips } from './output/signatory-zip.ts';
 import { fillDownloadFacts, formatFileSize, signatoryZipPath } from './output/download-facts.ts';
+import { writeSignatoryZips } from './output/signatory-zip.ts';
+import { writeSitemap } from './output/sitemap.ts';
+import { buildSourceDate, describeSourceDate } from './output/source-date.ts';
+import { buildDeckOutputs, type BuiltDeck } from './render/decks/deck-outputs.ts';
+import { prepareDeckSources } from './render/decks/decks.ts';
+import type { LogoSet } from './render/images/logos.ts';
+import { writeSocialCards } from './render/images/social-cards.ts';
+import { writeLetterDocxFiles } from './render/letters/letter-docx-files.ts';
+import { printAll, type PrintedPdf } from './render/print/print-queue.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
  * concerned (the title and contact slides differ from one signatory to the next).
  */
-async function checkDeckOverflow(session: BrowserSession, kit: Kit, matrix: VariantMatrix, sources: DeckSources): Promise<string[]> {
+function deckOverflowWarnings(kit: Kit, decks: BuiltDeck[]): string[] {
   const found = new Map<string, { file: string; slide: number; pixels: number; signatories: string[] }>();
-  await session.withPage(async (page) => {
-    for (const variant of matrix.decks) {
-      const file = kit.decks.find((d) => d.id === variant.deckId)!.file;
-      for (const { slide, pixels } of await overflowingSlides(page, sources.markdown.get(deckKey(variant))!, [...sources.themes.values()])) {
-        const key = `${file}#${slide}`;
-        const entry = found.get(key) ?? { file, slide, pixels, signatories: [] };
-        entry.pixels = Math.max(entry.pixels, pixels);
-        entry.signatories.push(variant.signatory);
-        found.set(key, entry);
-      }
+  for (const { variant, overflow } of decks) {
+    const file = kit.decks.find((d) => d.id === variant.deckId)!.file;
+    for (const { slide, pixels } of overflow) {
+      const key = `${file}#${slide}`;
+      const entry = found.get(key) ?? { file, slide, pixels, signatories: [] };
+      entry.pixels = Math.max(entry.pixels, pixels);
+      entry.signatories.push(variant.signatory);
+      found.set(key, entry);
     }
-  });
+  }
   const everyone = kit.signatories.length;
   return [...found.values()].map(
     ({ file, slide, pixels, signatories }) =>
@@ -45,25 +44,48 @@ async function checkDeckOverflow(session: BrowserSession, kit: Kit, matrix: Vari
   );
 }
 
+/** What the build did, for the summary line and `.kit/build-report.json` (read by `npm run bench`). */
+export interface OutputsReport {
+  signatories: number;
+  outputsMs: number;
+  printMs: number;
+  decksMs: number;
+  browserLaunched: boolean;
+  outputs: Record<string, KindCount>;
+  /** Every output file rendered in this build (the others came from the cache). */
+  rendered: string[];
+}
+
+/** « 600 PDF (588 repris du cache, 12 fabriqués) », « 3 présentations (toutes reprises du cache) », « 36 PDF ». */
+function describeCount([singular, plural]: [string, string], count: KindCount | undefined, feminine = false): string {
+  const { rendered = 0, cached = 0 } = count ?? {};
+  const label = rendered + cached > 1 ? plural : singular;
+  const taken = (n: number) => (feminine ? (n > 1 ? 'reprises' : 'reprise') : 'repris');
+  const made = (n: number) => `fabriqué${feminine ? 'e' : ''}${n > 1 ? 's' : ''}`;
+  if (cached === 0) return `${rendered} ${label}`;
+  if (rendered === 0) return `${cached} ${label} (${cached > 1 ? (feminine ? 'toutes ' : 'tous ') : ''}${taken(cached)} du cache)`;
+  return `${rendered + cached} ${label} (${cached} ${taken(cached)} du cache, ${rendered} ${made(rendered)})`;
+}
+
 /**
  * After the site is built into `outDir`: every PDF (Paged.js in one shared Chromium), every deck (marp-cli)
  * and its first slide's picture, the Word letters, one zip per signatory, and last the facts of the
- * download pages (sizes, pages), with one log line per output and a summary. The browser and the server
- * are always closed.
+ * download pages (sizes, pages), with one log line per output rendered and a summary. Outputs whose inputs
+ * have not changed come from the render cache (`.kit/cache/`); the browser starts only if something must
+ * be rendered. The browser and the server are always closed.
  */
-export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix; logos: LogoSet; outDir: string; logger: AstroIntegrationLogger }) {
+export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix; logos: LogoSet; outDir: string; logger: AstroIntegrationLogger }): Promise<OutputsReport> {
   const { kit, matrix, logos, outDir, logger } = options;
   const started = performance.now();
-  const total = matrix.print.length + matrix.decks.length * 3;
-  const progress = createProgress(logger, total);
+  const cache = new OutputCache(kit.root);
 
   const planned = new Set([...outputFiles(matrix), ...kit.signatories.map((s) => signatoryZipPath(s.id))].map((output) => `/${output}`));
   await writeSitemap(outDir, kit.site.url);
-  const cards = await writeSocialCards(outDir, kit.site);
+  const cards = await writeSocialCards(outDir, kit.site, cache);
   logger.info(`Images de partage : ${cards} (1200 × 630 px)`);
   await checkInternalLinks(outDir, kit, planned);
   const browser = await findBrowser();
-  logger.info(`Navigateur : ${browser.path} (${browser.source})`);
+  const browserId = await browserVersion(browser);
   const sourceDate = buildSourceDate(kit.root);
   logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)}`);
 
@@ -72,24 +94,31 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const server = await serveDirectory(outDir);
   // Pages working at once in the shared browser.
   const concurrency = Math.min(4, Math.max(2, availableParallelism()));
-  let session: BrowserSession | undefined;
+  const session = BrowserSession.lazy(browser);
   let printed: PrintedPdf[];
-  let deckThumbnails: DeckThumbnail[];
+  let decks: BuiltDeck[];
   let printMs: number;
   let decksMs: number;
   try {
-    session = await BrowserSession.open(browser);
+    let printProgress = createProgress(logger, 0);
     printed = await printAll({
       kit,
       variants: matrix.print,
       session,
       origin: server.origin,
+      site: new SiteFiles(outDir),
       outDir,
+      cache,
+      browserVersion: browserId,
       concurrency,
+      onStart: (toRender) => {
+        printProgress = createProgress(logger, toRender);
+        if (toRender > 0) logger.info(`Navigateur : ${browser.path} (${browser.source})`);
+      },
       onRetry: (message) => logger.warn(message),
       onOutput: (variant, ms, pageCount) => {
         const note = pageCount === variant.expectedPages ? `${pageCount} p.` : `${pageCount} p. au lieu de ${variant.expectedPages}`;
-        progress.done('PDF', variant.output, ms, note);
+        printProgress.done('PDF', variant.output, ms, note);
       },
     });
     for (const { variant, pageCount } of printed) {
@@ -97,23 +126,36 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
         logger.warn(`${variant.output} fait ${pageCount} page(s) au lieu de ${variant.expectedPages} : raccourcissez le texte ou changez « pages » dans la source.`);
       }
     }
-    for (const warning of await checkDeckOverflow(session, kit, matrix, deckSources)) logger.warn(warning);
     printMs = performance.now() - printStarted;
 
     const decksStarted = performance.now();
-    await buildDecks({ kit, variants: matrix.decks, sources: deckSources, outDir, browser, onOutput: (label, output, ms, note) => progress.done(label, output, ms, note), onRetry: (message) => logger.warn(message) });
-    await pinDeckDates(outDir, matrix.decks, sourceDate.date);
-    // The first slide of each built deck, photographed in the shared browser for the download page.
-    deckThumbnails = await writeDeckThumbnails({ session, origin: server.origin, variants: matrix.decks, outDir, concurrency });
+    let deckProgress = createProgress(logger, 0);
+    decks = await buildDeckOutputs({
+      kit,
+      variants: matrix.decks,
+      sources: deckSources,
+      session,
+      origin: server.origin,
+      outDir,
+      browser,
+      browserVersion: browserId,
+      cache,
+      date: sourceDate.date,
+      concurrency,
+      onStart: (toRender) => (deckProgress = createProgress(logger, toRender * 3)),
+      onOutput: (label, output, ms, note) => deckProgress.done(label, output, ms, note),
+      onRetry: (message) => logger.warn(message),
+    });
+    for (const warning of deckOverflowWarnings(kit, decks)) logger.warn(warning);
     decksMs = performance.now() - decksStarted;
   } finally {
-    await session?.close();
+    await session.close();
     await server.close();
   }
 
   const letters = matrix.print.filter((variant) => variant.docx);
   const wordProgress = createProgress(logger, letters.length);
-  await writeLetterDocxFiles({ kit, variants: letters, logos, outDir, date: sourceDate.date, onOutput: (output, ms) => wordProgress.done('Word', output, ms) });
+  await writeLetterDocxFiles({ kit, variants: letters, logos, outDir, date: sourceDate.date, cache, onOutput: (output, ms) => wordProgress.done('Word', output, ms) });
 
   const signatories = kit.signatories.map((s) => s.id);
   const zipProgress = createProgress(logger, signatories.length);
@@ -122,17 +164,30 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     matrix,
     signatories,
     date: sourceDate.date,
+    cache,
     onOutput: (output, ms, bytes, files) => zipProgress.done('Zip', output, ms, `${files} fichiers, ${formatFileSize(bytes)}`),
   });
 
   // Last, once every file exists: sizes, page counts and thumbnail sizes into the download pages.
   const pageCounts = new Map([
     ...printed.map(({ variant, pageCount }) => [variant.output, pageCount] as const),
-    ...deckThumbnails.map(({ variant, slides }) => [variant.outputs.pdf, slides] as const),
+    ...decks.map(({ variant, slides }) => [variant.outputs.pdf, slides] as const),
   ]);
   await fillDownloadFacts({ outDir, matrix, signatories, pageCounts });
+  // The cache now holds this kit's outputs, and no more.
+  await cache.prune();
 
+  const counts = Object.fromEntries(cache.counts);
   logger.info(
-    `Terminé : ${matrix.print.length} PDF (${seconds(printMs)}), ${matrix.decks.length * 3} fichiers de présentation (${seconds(decksMs)}) et ${letters.length} courriers Word pour ${kit.signatories.length} signataire(s) en ${seconds(performance.now() - started)}.`,
+    `Terminé en ${seconds(performance.now() - started)} pour ${kit.signatories.length} signataire(s) : ${describeCount(['PDF', 'PDF'], counts.pdf)}, ${describeCount(['présentation', 'présentations'], counts.presentation, true)}, ${describeCount(['courrier Word', 'courriers Word'], counts.docx)}, ${describeCount(['zip', 'zips'], counts.zip)}, ${describeCount(['image de partage', 'images de partage'], counts['image de partage'], true)}${session.launched ? '' : ' ; navigateur non lancé'}.`,
   );
+  return {
+    signatories: kit.signatories.length,
+    outputsMs: Math.round(performance.now() - started),
+    printMs: Math.round(printMs),
+    decksMs: Math.round(decksMs),
+    browserLaunched: session.launched,
+    outputs: counts,
+    rendered: cache.rendered,
+  };
 }

@@ -75,11 +75,13 @@ export default function kitIntegration(): AstroIntegration {
   let moduleSource: string;
   let finalOutDir: string;
   let stagingDir: string;
+  let buildStarted: number;
 
   return {
     name: 'kit-qpv',
     hooks: {
       'astro:config:setup': async ({ config, command, updateConfig, logger, addMiddleware }) => {
+        buildStarted = performance.now();
         root = fileURLToPath(config.root);
         prepared = await prepareKit(root, logger);
         moduleSource = virtualModule(prepared);
@@ -133,10 +135,13 @@ export default function kitIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { kit, matrix, logos } = prepared;
+        const astroMs = performance.now() - buildStarted;
         await writeLogoFiles(fileURLToPath(dir), logos.files);
-        await buildKitOutputs({ kit, matrix, logos: logos.pngs, outDir: fileURLToPath(dir), logger });
+        const report = await buildKitOutputs({ kit, matrix, logos: logos.pngs, outDir: fileURLToPath(dir), logger });
         await replaceDirectory(stagingDir, finalOutDir);
         logger.info(`Publié dans ${finalOutDir}`);
+        // What this build did, for `npm run bench` and anyone curious; outside dist/.
+        await writeFile(join(root, '.kit', 'build-report.json'), `${JSON.stringify({ astroMs: Math.round(astroMs), ...report }, null, 2)}\n`);
       },
     },
   };

@@ -16,6 +16,8 @@ import { buildVariantMatrix, type PrintVariant } from '../../src/kit/matrix/matr
 import { buildDecks, deckKey } from '../../src/kit/render/decks/decks.ts';
 import { loadThemes } from '../../src/kit/render/decks/deck-themes.ts';
 import { printAll } from '../../src/kit/render/print/print-queue.ts';
+import { OutputCache } from '../../src/kit/cache/output-cache.ts';
+import { SiteFiles } from '../../src/kit/cache/page-inputs.ts';
 import { fixtureKit } from '../support/fixture.ts';
 
 /** Processes whose parent is `pid`, with their command line. */
@@ -107,7 +109,10 @@ describe('the print browser', () => {
         variants,
         session,
         origin: server.origin,
+        site: new SiteFiles(site),
         outDir: out,
+        cache: new OutputCache(out),
+        browserVersion: 'essai',
         concurrency: 3,
         onRetry: (message) => retries.push(message),
         onOutput: () => {
@@ -139,7 +144,10 @@ describe('the print browser', () => {
         variants: [variant('sans-fin')],
         session,
         origin: server.origin,
+        site: new SiteFiles(site),
         outDir: out,
+        cache: new OutputCache(out),
+        browserVersion: 'essai',
         concurrency: 2,
         timeoutMs: 1500,
         onRetry: (message) => retries.push(message),

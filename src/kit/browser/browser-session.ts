@@ -92,17 +92,17 @@ async function launch(location: BrowserLocation): Promise<Browser> {
 }
 
 /**
- * The one Chromium of a build: launched once, shared by every page, closed on error and killed on Ctrl-C.
- * If its process dies, the next page relaunches it (once for every page waiting). Pages are always closed,
- * whatever happens in the work done with them.
+ * The one Chromium of a build: launched once (at the first page when the session is `lazy`), shared by
+ * every page, closed on error and killed on Ctrl-C. If its process dies, the next page relaunches it (once
+ * for every page waiting). Pages are always closed, whatever happens in the work done with them.
  */
 export class BrowserSession {
   private readonly location: BrowserLocation;
-  private browser: Browser;
-  private relaunching?: Promise<Browser>;
+  private browser?: Browser;
+  private launching?: Promise<Browser>;
   private closed = false;
 
-  private constructor(location: BrowserLocation, browser: Browser) {
+  private constructor(location: BrowserLocation, browser?: Browser) {
     this.location = location;
     this.browser = browser;
   }
@@ -111,14 +111,24 @@ export class BrowserSession {
     return new BrowserSession(location, await launch(location));
   }
 
-  /** The running browser, relaunched if its process has died. */
+  /** A session whose browser starts only when a page is first asked for: a build with nothing to render never starts one. */
+  static lazy(location: BrowserLocation): BrowserSession {
+    return new BrowserSession(location);
+  }
+
+  /** Whether a browser was started in this session. */
+  get launched(): boolean {
+    return this.browser !== undefined;
+  }
+
+  /** The running browser, launched if there is none yet or if its process has died. */
   private async liveBrowser(): Promise<Browser> {
     if (this.closed) throw new Error('the browser session is closed');
-    if (this.browser.connected) return this.browser;
-    this.relaunching ??= launch(this.location)
+    if (this.browser?.connected) return this.browser;
+    this.launching ??= launch(this.location)
       .then((browser) => (this.browser = browser))
-      .finally(() => (this.relaunching = undefined));
-    return this.relaunching;
+      .finally(() => (this.launching = undefined));
+    return this.launching;
   }
 
   /**
@@ -149,7 +159,7 @@ export class BrowserSession {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.relaunching?.catch(() => {});
-    if (this.browser.connected) await this.browser.close().catch(() => {});
+    await this.launching?.catch(() => {});
+    if (this.browser?.connected) await this.browser.close().catch(() => {});
   }
 }

@@ -1,10 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { KitError } from '../errors.ts';
 import type { VariantMatrix } from '../matrix/matrix.ts';
 import { signatoryDownloads, signatoryZipPath } from './download-facts.ts';
 import { inUtc, zipTimestamp } from './reproducible-zip.ts';
+import { digest, restoreFile, type OutputCache } from '../cache/output-cache.ts';
+import { pipelineVersion } from '../cache/pipeline-version.ts';
+
+const ZIP = 'archive.zip';
 
 /** Files that are compressed already (PDF streams, pictures, Office zips): deflating them again gains nothing. */
 const COMPRESSED = /\.(pdf|docx|pptx|xlsx|zip|png|jpe?g|webp|gif)$/i;
@@ -62,19 +67,35 @@ export async function writeSignatoryZips(options: {
   matrix: VariantMatrix;
   signatories: string[];
   date: Date;
+  cache: OutputCache;
   onOutput?: (output: string, ms: number, bytes: number, files: number) => void;
 }): Promise<{ signatory: string; output: string; bytes: number }[]> {
-  const { outDir, matrix, signatories, date, onOutput } = options;
+  const { outDir, matrix, signatories, date, cache, onOutput } = options;
+  const pipeline = await pipelineVersion();
   const written = [];
   for (const signatory of signatories) {
     const started = performance.now();
     const entries = signatoryZipEntries(matrix, signatory);
     const files = await Promise.all(entries.map(async ({ name, source }) => ({ name, data: new Uint8Array(await readOutput(outDir, source, signatory)) })));
-    const zip = reproducibleArchive(files, date);
     const output = signatoryZipPath(signatory);
-    await writeFile(join(outDir, output), zip);
-    onOutput?.(output, performance.now() - started, zip.length, files.length);
-    written.push({ signatory, output, bytes: zip.length });
+    const target = join(outDir, output);
+    // Its key: the files' names and bytes (hashed), the date and the pipeline.
+    const key = digest('zip', pipeline, date.toISOString(), ...files.flatMap(({ name, data }) => [name, createHash('sha256').update(data).digest('hex')]));
+    const cached = await cache.get('zip', key);
+    let bytes: number;
+    if (cached) {
+      await restoreFile(cached.files[ZIP], target);
+      bytes = (await stat(target)).size;
+      cache.count('zip', 'cached');
+    } else {
+      const zip = reproducibleArchive(files, date);
+      await writeFile(target, zip);
+      await cache.put('zip', key, { [ZIP]: zip }, {});
+      cache.count('zip', 'rendered', [output]);
+      bytes = zip.length;
+      onOutput?.(output, performance.now() - started, zip.length, files.length);
+    }
+    written.push({ signatory, output, bytes });
   }
   return written;
 }

@@ -3,7 +3,8 @@ import pLimit from 'p-limit';
 import type { BrowserSession } from '../../browser/browser-session.ts';
 import { isKitError, KitError } from '../../errors.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
-import { THUMBNAIL_WIDTH, writeThumbnail } from '../images/thumbnails.ts';
+import { THUMBNAIL_WIDTH, thumbnailWebp } from '../images/thumbnails.ts';
+import { writeOutputFile } from '../../output/output-file.ts';
 
 export interface DeckThumbnail {
   variant: DeckVariant;
@@ -60,7 +61,7 @@ async function photograph(session: BrowserSession, origin: string, variant: Deck
     // Two frames: the deck fits its slide to the window on resize.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const picture = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: found.width, height: found.height, scale: THUMBNAIL_WIDTH / found.width } });
-    await writeThumbnail(picture, join(outDir, variant.thumbnail));
+    await writeOutputFile(join(outDir, variant.thumbnail), await thumbnailWebp(picture));
     return found;
   });
   if (shape.slides === 0) {

@@ -1,11 +1,15 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import satori from 'satori';
 import sharp from 'sharp';
 import { fontFile } from '../fonts.ts';
 import { visitorPages } from '../../output/sitemap.ts';
 import { socialCardPath } from './social-card-path.ts';
+import { digest, restoreFile, type OutputCache } from '../../cache/output-cache.ts';
+import { pipelineVersion } from '../../cache/pipeline-version.ts';
+import { writeOutputFile } from '../../output/output-file.ts';
 
+const CARD = 'image.png';
 
 type Node = { type: string; props: Record<string, unknown> };
 const div = (style: Record<string, unknown>, children: unknown): Node => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
@@ -28,17 +32,28 @@ const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&lt;/g, '<
 
 /**
  * One share image per visitor page, titled as the page itself (its <h1>, typeset like the page), so a
- * link posted anywhere shows what it leads to.
+ * link posted anywhere shows what it leads to; taken from the cache when its words and the pipeline
+ * (the typeface is pinned by the lockfile) are unchanged.
  */
-export async function writeSocialCards(outDir: string, site: { titre: string; url: string }): Promise<number> {
+export async function writeSocialCards(outDir: string, site: { titre: string; url: string }, cache: OutputCache): Promise<number> {
   const pages = await visitorPages(outDir);
+  const pipeline = await pipelineVersion();
   for (const path of pages) {
     const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
     const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1].replace(/<[^>]+>/g, '').trim();
-    const png = await socialCardPng({ title: decode(heading || site.titre), siteTitle: site.titre, siteHost: new URL(site.url).host });
+    const card = { title: decode(heading || site.titre), siteTitle: site.titre, siteHost: new URL(site.url).host };
     const target = join(outDir, socialCardPath(path));
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, png);
+    const key = digest('image-de-partage', pipeline, card);
+    const cached = await cache.get('image-de-partage', key);
+    if (cached) {
+      await restoreFile(cached.files[CARD], target);
+      cache.count('image de partage', 'cached');
+      continue;
+    }
+    const png = await socialCardPng(card);
+    await writeOutputFile(target, png);
+    await cache.put('image-de-partage', key, { [CARD]: png }, {});
+    cache.count('image de partage', 'rendered', [socialCardPath(path)]);
   }
   return pages.length;
 }

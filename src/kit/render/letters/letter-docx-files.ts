@@ -1,29 +1,44 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { digest, restoreFile, type OutputCache } from '../../cache/output-cache.ts';
+import { pipelineVersion } from '../../cache/pipeline-version.ts';
 import type { Kit } from '../../load/load-kit.ts';
 import type { PrintVariant } from '../../matrix/matrix.ts';
+import { writeOutputFile } from '../../output/output-file.ts';
 import { reproducibleOfficeFile } from '../../output/reproducible-office.ts';
 import type { LogoSet } from '../images/logos.ts';
 import { docxBytes, letterToDocx, pngImage } from '../../../letter/letter-docx.ts';
 import { letterFooterPartners, variantLetter } from './variant-letter.ts';
 
+const DOCX = 'courrier.docx';
+
 /**
  * The editable Word version of every letter variant, from the same letter engine as its PDF, dated with
- * the build's source date so a rebuild gives the same bytes.
+ * the build's source date so a rebuild gives the same bytes; taken from the cache when the letter, its
+ * logos, the date and the pipeline are unchanged.
  */
-export async function writeLetterDocxFiles(options: { kit: Kit; variants: PrintVariant[]; logos: LogoSet; outDir: string; date: Date; onOutput: (output: string, ms: number) => void }): Promise<void> {
-  const { kit, variants, logos, outDir, date, onOutput } = options;
+export async function writeLetterDocxFiles(options: { kit: Kit; variants: PrintVariant[]; logos: LogoSet; outDir: string; date: Date; cache: OutputCache; onOutput: (output: string, ms: number) => void }): Promise<void> {
+  const { kit, variants, logos, outDir, date, cache, onOutput } = options;
+  const pipeline = await pipelineVersion();
   for (const variant of variants) {
     if (!variant.docx) continue;
     const started = performance.now();
-    const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-    const document = letterToDocx(variantLetter(kit, variant), {
-      senderLogo: pngImage(logos[signatory.id]),
-      footerLogos: letterFooterPartners(kit, signatory).map((partner) => pngImage(logos[`partenaire:${partner.id}`])),
-    });
     const target = join(outDir, variant.docx);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, reproducibleOfficeFile(await docxBytes(document), date));
+    const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+    const letter = variantLetter(kit, variant);
+    const senderLogo = logos[signatory.id];
+    const footerLogos = letterFooterPartners(kit, signatory).map((partner) => logos[`partenaire:${partner.id}`]);
+    const key = digest('docx', pipeline, letter, date.toISOString(), senderLogo, ...footerLogos);
+    const cached = await cache.get('docx', key);
+    if (cached) {
+      await restoreFile(cached.files[DOCX], target);
+      cache.count('docx', 'cached');
+      continue;
+    }
+    const document = letterToDocx(letter, { senderLogo: pngImage(senderLogo), footerLogos: footerLogos.map(pngImage) });
+    const bytes = reproducibleOfficeFile(await docxBytes(document), date);
+    await writeOutputFile(target, bytes);
+    await cache.put('docx', key, { [DOCX]: bytes }, {});
+    cache.count('docx', 'rendered', [variant.docx]);
     onOutput(variant.docx, performance.now() - started);
   }
 }

@@ -50,6 +50,8 @@ export interface PagedPrint {
   firstPage: Uint8Array;
   /** Form fields laid out in the pages, in document order. */
   fields: FieldBox[];
+  /** Every address the page requested (its own included), for the cache to check it knew them all. */
+  requested: string[];
 }
 
 /** The form fields' boxes, page by page, in document order (runs in the page). */
@@ -76,7 +78,7 @@ function fieldBoxes(): FieldBox[] {
 /**
  * Opens a print page, lets Paged.js paginate it, checks that the pages hold all of the document's text,
  * and prints it to PDF at the page size its CSS asks for. Returns the PDF bytes, the number of pages
- * Paged.js laid out, a picture of the first page and the form fields' boxes.
+ * Paged.js laid out, a picture of the first page, the form fields' boxes and what the page requested.
  */
 export async function printWithPagedJs(page: Page, url: string, polyfill: string, timeoutMs = 60_000): Promise<PagedPrint> {
   await page.evaluateOnNewDocument(() => {
@@ -87,6 +89,8 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
       },
     };
   });
+  const requested: string[] = [];
+  page.on('request', (request) => void requested.push(request.url()));
   const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   if (!response?.ok()) {
     throw new KitError(`la page d’impression ${new URL(url).pathname} répond ${response?.status() ?? 'rien'}`, { hint: 'Vérifiez que la page existe dans src/pages/impression/.' });
@@ -121,5 +125,5 @@ export async function printWithPagedJs(page: Page, url: string, polyfill: string
   const firstPage = await page.screenshot({ type: 'png', clip: { ...clip!, scale: FIRST_PAGE_SCALE }, captureBeyondViewport: true });
   // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
-  return { pdf, pages, firstPage, fields };
+  return { pdf, pages, firstPage, fields, requested };
 }

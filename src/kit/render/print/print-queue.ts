@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { TimeoutError } from 'puppeteer-core';
 import { BrowserCrash, type BrowserSession } from '../../browser/browser-session.ts';
@@ -8,10 +8,14 @@ import type { PrintVariant } from '../../matrix/matrix.ts';
 import { isKitError, KitError } from '../../errors.ts';
 import { frenchTypography } from '../../../typography/french.mjs';
 import { buildSourceDate } from '../../output/source-date.ts';
-import { withMetadata } from './pdf-metadata.ts';
+import { withMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { withFormFields } from './fillable-form.ts';
 import { pagedPolyfillPath, printWithPagedJs, type FieldBox } from './print-pdf.ts';
-import { writeThumbnail } from '../images/thumbnails.ts';
+import { thumbnailWebp } from '../images/thumbnails.ts';
+import { digest, restoreFile, type OutputCache } from '../../cache/output-cache.ts';
+import type { SiteFiles } from '../../cache/page-inputs.ts';
+import { pipelineVersion } from '../../cache/pipeline-version.ts';
+import { writeOutputFile } from '../../output/output-file.ts';
 
 /** « 60 s », « 1,5 s ». */
 const inSeconds = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR')} s`;
@@ -69,64 +73,134 @@ export interface PrintedPdf {
   bytes: number;
   /** Form fields laid out in the pages (`data-champ`), in document order. */
   fields: FieldBox[];
+  /** Taken back from the cache rather than rendered in the browser. */
+  cached: boolean;
+}
+
+/** What is stored with a print: the facts the build needs without opening the PDF. */
+interface PrintFacts {
+  pageCount: number;
+  fields: FieldBox[];
+}
+
+/** The files of a print in the cache: the PDF and the picture of its first page. */
+const PDF = 'document.pdf';
+const THUMBNAIL = 'apercu.webp';
+
+/**
+ * The cache keys of one document. The render (Chromium's PDF and first-page picture) depends on the
+ * print page and every file it loads, Paged.js, the browser and the pipeline's code; the published PDF
+ * adds its metadata (title, author, date) and form fields, set after the render.
+ */
+async function printKeys(variant: PrintVariant, inputs: { kit: Kit; site: SiteFiles; renderer: string }) {
+  const { kit, site, renderer } = inputs;
+  const page = await site.page(variant.printPath);
+  const render = digest('impression', renderer, page.digest);
+  const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+  const metadata: PdfMetadata = {
+    title: frenchTypography(variant.title),
+    author: signatory.nom,
+    subject: frenchTypography(kit.site.titre),
+    keywords: ['habitat participatif', 'QPV', 'politique de la ville'],
+    language: 'fr-FR',
+    date: buildSourceDate(kit.root).date,
+  };
+  return { render, published: digest('pdf', render, metadata, variant.fillable), loads: page.loads, metadata };
 }
 
 /**
- * Prints every print variant to PDF in pages of one shared browser, at most `concurrency` at a time,
- * then sets the metadata (and adds a fillable form's fields). A document whose print fails for another
- * reason than its content (the browser died and was relaunched, the time ran out) is tried once more.
- * Returns what was written, in the matrix's order.
+ * Prints every print variant to PDF, or takes it back from the cache when nothing it depends on has
+ * changed. Prints happen in pages of one shared browser (launched by the session only if something must
+ * be printed), at most `concurrency` at a time, then get their metadata (and a fillable form's fields).
+ * A document whose print fails for another reason than its content (the browser died and was
+ * relaunched, the time ran out) is tried once more. Returns what was written, in the matrix's order.
  */
 export async function printAll(options: {
   kit: Kit;
   variants: PrintVariant[];
   session: BrowserSession;
   origin: string;
+  /** The built site the session's server serves (the print pages and what they load). */
+  site: SiteFiles;
   outDir: string;
+  cache: OutputCache;
+  /** Identifies the browser (see `browserVersion`). */
+  browserVersion: string;
   concurrency: number;
+  /** Told how many documents must be rendered, before the first one is. */
+  onStart?: (toRender: number) => void;
+  /** Told of every document rendered (not of those taken from the cache). */
   onOutput: (variant: PrintVariant, ms: number, pageCount: number) => void;
   /** Told, in a French sentence for the log, when a document is tried again and why. */
   onRetry?: (message: string) => void;
   /** Per document and per try. */
   timeoutMs?: number;
 }): Promise<PrintedPdf[]> {
-  const { kit, variants, session, origin, outDir, concurrency, onOutput, onRetry, timeoutMs = PRINT_TIMEOUT_MS } = options;
+  const { kit, variants, session, origin, site, outDir, cache, concurrency, onStart, onOutput, onRetry, timeoutMs = PRINT_TIMEOUT_MS } = options;
   const polyfill = pagedPolyfillPath();
+  const renderer = digest(await pipelineVersion(), options.browserVersion, await readFile(polyfill));
+  const planned = await Promise.all(
+    variants.map(async (variant) => {
+      const keys = await printKeys(variant, { kit, site, renderer });
+      const published = await cache.get<PrintFacts>('pdf', keys.published);
+      const render = published ? undefined : await cache.get<PrintFacts>('impression', keys.render);
+      return { variant, keys, published, render };
+    }),
+  );
+  onStart?.(planned.filter((plan) => !plan.published && !plan.render).length);
+
+  /** Chromium's print of a document, tried twice, or a French error. */
+  const renderInBrowser = async (variant: PrintVariant) => {
+    const print = () => session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill, timeoutMs));
+    return print()
+      .catch((error: unknown) => {
+        if (isKitError(error)) throw error;
+        onRetry?.(`${variant.output} : ${retryReason(error, timeoutMs)}, nouvel essai.`);
+        return print();
+      })
+      .catch((error: unknown) => {
+        throw printFailure(error, variant, timeoutMs);
+      });
+  };
+
   const limit = pLimit(concurrency);
   // After the first failure, start nothing more: the build is going to stop anyway.
   const stopOnFailure = <T>(promise: Promise<T>) => promise.catch((error: unknown) => { limit.clearQueue(); throw error; });
   return Promise.all(
-    variants.map((variant) =>
-      stopOnFailure(limit(async () => {
+    planned.map(({ variant, keys, published, render }) => {
+      const target = join(outDir, variant.output);
+      const thumbnail = join(outDir, variant.thumbnail);
+      if (published) {
+        return (async (): Promise<PrintedPdf> => {
+          await restoreFile(published.files[PDF], target);
+          await restoreFile(published.files[THUMBNAIL], thumbnail);
+          cache.count('pdf', 'cached');
+          return { variant, pageCount: published.meta.pageCount, bytes: (await stat(target)).size, fields: published.meta.fields, cached: true };
+        })();
+      }
+      return stopOnFailure(limit(async (): Promise<PrintedPdf> => {
         const started = performance.now();
-        const print = () => session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill, timeoutMs));
-        const printed = await print()
-          .catch((error: unknown) => {
-            if (isKitError(error)) throw error;
-            onRetry?.(`${variant.output} : ${retryReason(error, timeoutMs)}, nouvel essai.`);
-            return print();
-          })
-          .catch((error: unknown) => {
-            throw printFailure(error, variant, timeoutMs);
-          });
-        const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-        const { bytes: described, pageCount } = await withMetadata(printed.pdf, {
-          title: frenchTypography(variant.title),
-          author: signatory.nom,
-          subject: frenchTypography(kit.site.titre),
-          keywords: ['habitat participatif', 'QPV', 'politique de la ville'],
-          language: 'fr-FR',
-          date: buildSourceDate(kit.root).date,
-        });
+        let raw: { pdf: Uint8Array; thumbnail: Uint8Array; fields: FieldBox[] };
+        if (render) {
+          raw = { pdf: await readFile(render.files[PDF]), thumbnail: await readFile(render.files[THUMBNAIL]), fields: render.meta.fields };
+        } else {
+          const printed = await renderInBrowser(variant);
+          raw = { pdf: printed.pdf, thumbnail: await thumbnailWebp(printed.firstPage), fields: printed.fields };
+          // Kept only if the page loaded nothing the fingerprint missed: a cached print is never stale.
+          const unknown = printed.requested.filter((url) => url.startsWith(origin) && decodeURIComponent(new URL(url).pathname) !== variant.printPath && !keys.loads.has(decodeURIComponent(new URL(url).pathname)));
+          if (unknown.length === 0) await cache.put<PrintFacts>('impression', keys.render, { [PDF]: raw.pdf, [THUMBNAIL]: raw.thumbnail }, { pageCount: printed.pages, fields: raw.fields });
+          else if (process.env.KIT_DEBUG) console.warn(`${variant.output} : non mis en cache, la page a chargé ${unknown.join(', ')} sans que son empreinte le lise`);
+        }
+        const { bytes: described, pageCount } = await withMetadata(raw.pdf, keys.metadata);
         // Fields last: they go on the pages as printed, and the metadata set above stays.
-        const bytes = variant.fillable ? await withFormFields(described, printed.fields) : described;
-        const target = join(outDir, variant.output);
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(target, bytes);
-        await writeThumbnail(printed.firstPage, join(outDir, variant.thumbnail));
-        onOutput(variant, performance.now() - started, pageCount);
-        return { variant, pageCount, bytes: bytes.length, fields: printed.fields };
-      })),
-    ),
+        const bytes = variant.fillable ? await withFormFields(described, raw.fields) : described;
+        await writeOutputFile(target, bytes);
+        await writeOutputFile(thumbnail, raw.thumbnail);
+        await cache.put<PrintFacts>('pdf', keys.published, { [PDF]: bytes, [THUMBNAIL]: raw.thumbnail }, { pageCount, fields: raw.fields });
+        cache.count('pdf', render ? 'cached' : 'rendered', [variant.output, variant.thumbnail]);
+        if (!render) onOutput(variant, performance.now() - started, pageCount);
+        return { variant, pageCount, bytes: bytes.length, fields: raw.fields, cached: Boolean(render) };
+      }));
+    }),
   );
 }
