@@ -12,6 +12,11 @@ import { stagingFolder } from '../src/kit/output/publish.ts';
 import { runCleanups, stopOnSignals, onInterrupt } from '../src/kit/shutdown.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// A build is for publishing, whatever the shell says. Vite's own names (DEV, PROD, MODE…) left in the
+// environment (Vitest sets them for its tests) would reach the pages' `import.meta.env` as they render:
+// with DEV=1 every print page would carry the preview script of `astro dev`, and be paginated twice.
+process.env.NODE_ENV = 'production';
+for (const name of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL']) delete process.env[name];
 
 // Astro announces a failing integration hook in English just before the failure reaches us: the French
 // report below replaces it.

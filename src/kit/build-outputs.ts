@@ -19,6 +19,7 @@ import { prepareDeckSources } from './render/decks/decks.ts';
 import type { LogoSet } from './render/images/logos.ts';
 import { writeSocialCards } from './render/images/social-cards.ts';
 import { writeLetterDocxFiles } from './render/letters/letter-docx-files.ts';
+import { printServerFiles } from './render/print/print-pdf.ts';
 import { printAll, type PrintedPdf } from './render/print/print-queue.ts';
 
 /**
@@ -91,7 +92,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
   const printStarted = performance.now();
   const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
-  const server = await serveDirectory(outDir);
+  const server = await serveDirectory(outDir, printServerFiles());
   // Pages working at once in the shared browser.
   const concurrency = Math.min(4, Math.max(2, availableParallelism()));
   const session = BrowserSession.lazy(browser);

@@ -16,6 +16,7 @@ import { buildVariantMatrix, type PrintVariant } from '../../src/kit/matrix/matr
 import { buildDecks, deckKey } from '../../src/kit/render/decks/decks.ts';
 import { loadThemes } from '../../src/kit/render/decks/deck-themes.ts';
 import { printAll } from '../../src/kit/render/print/print-queue.ts';
+import { printServerFiles } from '../../src/kit/render/print/print-pdf.ts';
 import { OutputCache } from '../../src/kit/cache/output-cache.ts';
 import { SiteFiles } from '../../src/kit/cache/page-inputs.ts';
 import { fixtureKit } from '../support/fixture.ts';
@@ -85,7 +86,7 @@ beforeAll(async () => {
   for (let n = 1; n <= 6; n += 1) printPage(`doc-${n}`);
   // The page takes the Paged.js settings back: the layout never starts, so it never finishes.
   printPage('sans-fin', '<script>window.PagedConfig = { auto: false };</script>');
-  server = await serveDirectory(site);
+  server = await serveDirectory(site, printServerFiles());
 });
 
 afterAll(async () => {

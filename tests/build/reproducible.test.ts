@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFDocument, PDFName } from 'pdf-lib';
@@ -18,7 +18,7 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-describe('two builds of the same commit', () => {
+describe('two builds of the same commit, the render cache deleted in between', () => {
   let fixture: ReturnType<typeof copyFixture>;
   let first: string;
   let second: string;
@@ -39,6 +39,8 @@ describe('two builds of the same commit', () => {
     builds.push(runBuild(fixture.root, { SOURCE_DATE_EPOCH: '' }));
     if (builds[0].status !== 0) return; // the first test shows its log
     renameSync(second, first);
+    // Without the render cache: the second build renders everything again.
+    rmSync(join(fixture.root, '.kit/cache'), { recursive: true, force: true });
     builds.push(runBuild(fixture.root, { SOURCE_DATE_EPOCH: '' }));
   }, 600_000);
 
@@ -47,6 +49,7 @@ describe('two builds of the same commit', () => {
   it('both succeed', () => {
     for (const build of builds) expect(build.status, build.output).toBe(0);
     expect(builds[1].output).toContain('Date des fichiers : 01/01/2025 12:00 UTC (dernier commit)');
+    expect(builds[1].output, 'the second build rendered everything again').not.toContain('repris du cache');
   });
 
   it('write byte-identical files in dist/', () => {

@@ -101,6 +101,8 @@ export class BrowserSession {
   private browser?: Browser;
   private launching?: Promise<Browser>;
   private closed = false;
+  /** Pages left open by `withPage(…, { reuse: true })` for the next such call. */
+  private readonly idle: Page[] = [];
 
   private constructor(location: BrowserLocation, browser?: Browser) {
     this.location = location;
@@ -133,10 +135,13 @@ export class BrowserSession {
 
   /**
    * Runs `work` in a fresh page (a window, not a background tab: Paged.js stalls in background tabs).
+   * With `reuse`, the page may be one a previous `reuse` call left open, and is left open for the next
+   * one when the work succeeds: opening a window costs about a sixth of a second, more than printing a
+   * letter. Work done in a reused page must navigate first and undo what it registers on the page.
    * Throws a `BrowserCrash` as soon as the browser dies: some of puppeteer's waits (a new page's target)
    * would otherwise run to their own time limit.
    */
-  async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  async withPage<T>(work: (page: Page) => Promise<T>, options: { reuse?: boolean } = {}): Promise<T> {
     const browser = await this.liveBrowser();
     let onDisconnected = () => {};
     const died = new Promise<never>((_, reject) => {
@@ -145,20 +150,33 @@ export class BrowserSession {
     browser.once('disconnected', onDisconnected);
     if (!browser.connected) onDisconnected();
     let page: Page | undefined;
+    let keep = false;
     try {
-      page = await Promise.race([browser.newPage({ type: 'window' }), died]);
-      return await Promise.race([work(page), died]);
+      page = (options.reuse ? this.idlePage(browser) : undefined) ?? (await Promise.race([browser.newPage({ type: 'window' }), died]));
+      const result = await Promise.race([work(page), died]);
+      keep = Boolean(options.reuse) && !this.closed;
+      return result;
     } catch (error) {
       if (!browser.connected && !this.closed && !(error instanceof BrowserCrash)) throw new BrowserCrash(error);
       throw error;
     } finally {
       browser.off('disconnected', onDisconnected);
-      await page?.close().catch(() => {});
+      if (keep && page) this.idle.push(page);
+      else await page?.close().catch(() => {});
     }
+  }
+
+  /** A page left open by an earlier `reuse` call, still open in this browser. */
+  private idlePage(browser: Browser): Page | undefined {
+    for (let page = this.idle.pop(); page; page = this.idle.pop()) {
+      if (!page.isClosed() && page.browser() === browser) return page;
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.idle.length = 0;
     await this.launching?.catch(() => {});
     if (this.browser?.connected) await this.browser.close().catch(() => {});
   }

@@ -4,8 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { lookup } from 'mrmime';
 
-/** Serves the freshly built site on loopback so the browser prints pages with their CSS, fonts and images. */
-export async function serveDirectory(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+/**
+ * Serves the freshly built site on loopback so the browser prints pages with their CSS, fonts and images;
+ * `extraFiles` adds files from elsewhere (site path → file path), such as the Paged.js script. Files may
+ * be kept by the browser for the session: a script it has seen is not compiled again for every page.
+ */
+export async function serveDirectory(root: string, extraFiles: Record<string, string> = {}): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     let pathname: string;
     try {
@@ -14,8 +18,8 @@ export async function serveDirectory(root: string): Promise<{ origin: string; cl
       response.writeHead(400).end();
       return;
     }
-    let file = normalize(join(root, pathname));
-    if (!file.startsWith(root)) {
+    let file = extraFiles[pathname] ?? normalize(join(root, pathname));
+    if (!extraFiles[pathname] && !file.startsWith(root)) {
       response.writeHead(403).end();
       return;
     }
@@ -24,7 +28,7 @@ export async function serveDirectory(root: string): Promise<{ origin: string; cl
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': lookup(file) ?? 'application/octet-stream' });
+    response.writeHead(200, { 'content-type': lookup(file) ?? 'application/octet-stream', 'cache-control': 'max-age=600' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

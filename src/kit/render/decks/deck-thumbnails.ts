@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import type { BrowserSession } from '../../browser/browser-session.ts';
 import { isKitError, KitError } from '../../errors.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
-import { THUMBNAIL_WIDTH, thumbnailWebp } from '../images/thumbnails.ts';
+import { THUMBNAIL_QUALITY, THUMBNAIL_WIDTH } from '../images/thumbnails.ts';
 import { writeOutputFile } from '../../output/output-file.ts';
 
 export interface DeckThumbnail {
@@ -60,8 +60,8 @@ async function photograph(session: BrowserSession, origin: string, variant: Deck
     await page.evaluate(() => document.fonts.ready);
     // Two frames: the deck fits its slide to the window on resize.
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    const picture = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: found.width, height: found.height, scale: THUMBNAIL_WIDTH / found.width } });
-    await writeOutputFile(join(outDir, variant.thumbnail), await thumbnailWebp(picture));
+    const picture = await page.screenshot({ type: 'webp', quality: THUMBNAIL_QUALITY, clip: { x: 0, y: 0, width: found.width, height: found.height, scale: THUMBNAIL_WIDTH / found.width } });
+    await writeOutputFile(join(outDir, variant.thumbnail), picture);
     return found;
   });
   if (shape.slides === 0) {

@@ -53,7 +53,7 @@ export async function writeSocialCards(outDir: string, site: { titre: string; ur
     const png = await socialCardPng(card);
     await writeOutputFile(target, png);
     await cache.put('image-de-partage', key, { [CARD]: png }, {});
-    cache.count('image de partage', 'rendered', [socialCardPath(path)]);
+    cache.count('image de partage', 'rendered', [socialCardPath(path).slice(1)]);
   }
   return pages.length;
 }

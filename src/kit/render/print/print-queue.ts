@@ -10,8 +10,7 @@ import { frenchTypography } from '../../../typography/french.mjs';
 import { buildSourceDate } from '../../output/source-date.ts';
 import { withMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { withFormFields } from './fillable-form.ts';
-import { pagedPolyfillPath, printWithPagedJs, type FieldBox } from './print-pdf.ts';
-import { thumbnailWebp } from '../images/thumbnails.ts';
+import { pagedPolyfillPath, printServerFiles, printWithPagedJs, type FieldBox } from './print-pdf.ts';
 import { digest, restoreFile, type OutputCache } from '../../cache/output-cache.ts';
 import type { SiteFiles } from '../../cache/page-inputs.ts';
 import { pipelineVersion } from '../../cache/pipeline-version.ts';
@@ -151,7 +150,7 @@ export async function printAll(options: {
 
   /** Chromium's print of a document, tried twice, or a French error. */
   const renderInBrowser = async (variant: PrintVariant) => {
-    const print = () => session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, polyfill, timeoutMs));
+    const print = () => session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, timeoutMs), { reuse: true });
     return print()
       .catch((error: unknown) => {
         if (isKitError(error)) throw error;
@@ -185,9 +184,10 @@ export async function printAll(options: {
           raw = { pdf: await readFile(render.files[PDF]), thumbnail: await readFile(render.files[THUMBNAIL]), fields: render.meta.fields };
         } else {
           const printed = await renderInBrowser(variant);
-          raw = { pdf: printed.pdf, thumbnail: await thumbnailWebp(printed.firstPage), fields: printed.fields };
+          raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields };
           // Kept only if the page loaded nothing the fingerprint missed: a cached print is never stale.
-          const unknown = printed.requested.filter((url) => url.startsWith(origin) && decodeURIComponent(new URL(url).pathname) !== variant.printPath && !keys.loads.has(decodeURIComponent(new URL(url).pathname)));
+          const known = new Set([variant.printPath, ...keys.loads, ...Object.keys(printServerFiles())]);
+          const unknown = printed.requested.filter((url) => url.startsWith(origin) && !known.has(decodeURIComponent(new URL(url).pathname)));
           if (unknown.length === 0) await cache.put<PrintFacts>('impression', keys.render, { [PDF]: raw.pdf, [THUMBNAIL]: raw.thumbnail }, { pageCount: printed.pages, fields: raw.fields });
           else if (process.env.KIT_DEBUG) console.warn(`${variant.output} : non mis en cache, la page a chargé ${unknown.join(', ')} sans que son empreinte le lise`);
         }
