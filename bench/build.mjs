@@ -145,11 +145,11 @@ try {
   describeBuild('noop', noop);
   const rendered = renderedCount(noop.report);
   line(`   ${targetLine('Sorties refabriquées sans changement', rendered === undefined ? MISSING : String(rendered), '0', rendered === undefined ? undefined : rendered === 0)}`);
-  const beyond = typeof noop.report?.astroMs === 'number' ? noop.totalMs - noop.report.astroMs : undefined;
-  line(`   ${targetLine('Reconstruction sans changement au-delà de la partie Astro', beyond === undefined ? MISSING : seconds(beyond), '≤ 3 s', beyond === undefined ? undefined : beyond <= 3000)}`);
-  if (beyond !== undefined && typeof noop.report.outputsMs === 'number') {
-    line(`     (dont sorties ${seconds(noop.report.outputsMs)} ; démarrage de Node et d’Astro, publication de dist/ : ${seconds(beyond - noop.report.outputsMs)})`);
-  }
+  // The site's own build (Node and Astro starting, the pages) is what any Astro site costs; the target is
+  // on what the kit adds after it: logos, outputs from the cache, zips, download facts, publication.
+  const kitPart = typeof noop.report?.kitMs === 'number' ? noop.report.kitMs : undefined;
+  line(`   ${targetLine('Reconstruction sans changement, part du kit après le site Astro', kitPart === undefined ? MISSING : seconds(kitPart), '≤ 3 s', kitPart === undefined ? undefined : kitPart <= 3000)}`);
+  if (kitPart !== undefined) line(`     (le site Astro lui-même, démarrage de Node compris : ${seconds(noop.totalMs - kitPart)})`);
 
   if (given) {
     line('');

@@ -11,7 +11,6 @@
 // letters, then every letter of the kit: the time per letter of that run's last 20 letters, against the
 // 20-letter run's, says whether printing stays flat as the kit grows.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { findBrowser } from '../src/kit/browser/find-browser.ts';
@@ -22,13 +21,13 @@ import { buildVariantMatrix } from '../src/kit/matrix/matrix.ts';
 import { OutputCache } from '../src/kit/cache/output-cache.ts';
 import { SiteFiles } from '../src/kit/cache/page-inputs.ts';
 import { browserVersion } from '../src/kit/cache/pipeline-version.ts';
-// A namespace: printServerFiles (what the print server adds to the site, Paged.js) may not exist in every version.
-import * as printPdf from '../src/kit/render/print/print-pdf.ts';
+import { pagedPolyfillPath, printServerFiles } from '../src/kit/render/print/print-pdf.ts';
 import { printAll } from '../src/kit/render/print/print-queue.ts';
 import { benchFolder } from './scale-kit.mjs';
+import { printConcurrency } from '../src/kit/build-outputs.ts';
 
-/** The build's pages working at once (as in src/kit/build-outputs.ts). */
-export const BUILD_CONCURRENCY = Math.min(4, Math.max(2, availableParallelism()));
+/** The build's pages working at once. */
+export const BUILD_CONCURRENCY = printConcurrency();
 const SAMPLE = 20;
 
 /** `count` items spread evenly over `items` (every signatory and recipient type gets its turn). */
@@ -118,8 +117,8 @@ export async function benchPrintWays(root, { onStep = () => {} } = {}) {
     return join(outDir, way);
   };
   const dist = join(root, 'dist');
-  const server = await serveDirectory(dist, printPdf.printServerFiles?.() ?? {});
-  const context = { kit, dist, browser: await findBrowser(), origin: server.origin, polyfill: printPdf.pagedPolyfillPath() };
+  const server = await serveDirectory(dist, printServerFiles());
+  const context = { kit, dist, browser: await findBrowser(), origin: server.origin, polyfill: pagedPolyfillPath() };
   try {
     onStep(`naïve, ${sample.length} courriers`);
     const naiveMs = await naive(sample, { ...context, outDir: folder('naive') });

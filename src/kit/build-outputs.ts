@@ -45,6 +45,11 @@ function deckOverflowWarnings(kit: Kit, decks: BuiltDeck[]): string[] {
   );
 }
 
+/** Pages working at once in the shared browser: one per core, at least 2 (one lays out while the other prints), at most 4. */
+export function printConcurrency(): number {
+  return Math.min(4, Math.max(2, availableParallelism()));
+}
+
 /** What the build did, for the summary line and `.kit/build-report.json` (read by `npm run bench`). */
 export interface OutputsReport {
   signatories: number;
@@ -93,8 +98,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const printStarted = performance.now();
   const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
   const server = await serveDirectory(outDir, printServerFiles());
-  // Pages working at once in the shared browser.
-  const concurrency = Math.min(4, Math.max(2, availableParallelism()));
+  const concurrency = printConcurrency();
   const session = BrowserSession.lazy(browser);
   let printed: PrintedPdf[];
   let decks: BuiltDeck[];
@@ -122,6 +126,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
         printProgress.done('PDF', variant.output, ms, note);
       },
     });
+    // The print windows' documents are not needed any more: their memory goes back before the decks.
+    await session.closeIdlePages();
     for (const { variant, pageCount } of printed) {
       if (pageCount !== variant.expectedPages) {
         logger.warn(`${variant.output} fait ${pageCount} page(s) au lieu de ${variant.expectedPages} : raccourcissez le texte ou changez « pages » dans la source.`);
@@ -180,7 +186,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
   const counts = Object.fromEntries(cache.counts);
   logger.info(
-    `Terminé en ${seconds(performance.now() - started)} pour ${kit.signatories.length} signataire(s) : ${describeCount(['PDF', 'PDF'], counts.pdf)}, ${describeCount(['présentation', 'présentations'], counts.presentation, true)}, ${describeCount(['courrier Word', 'courriers Word'], counts.docx)}, ${describeCount(['zip', 'zips'], counts.zip)}, ${describeCount(['image de partage', 'images de partage'], counts['image de partage'], true)}${session.launched ? '' : ' ; navigateur non lancé'}.`,
+    `Terminé en ${seconds(performance.now() - started)} pour ${kit.signatories.length} signataire(s) : ${describeCount(['PDF', 'PDF'], counts.pdf)}, ${describeCount(['présentation', 'présentations'], counts.presentation, true)}, ${describeCount(['courrier Word', 'courriers Word'], counts.docx)}, ${describeCount(['zip', 'zips'], counts.zip)}, ${describeCount(['image de partage', 'images de partage'], counts['image-de-partage'], true)}${session.launched ? '' : ' ; navigateur non lancé'}.`,
   );
   return {
     signatories: kit.signatories.length,

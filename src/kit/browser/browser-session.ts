@@ -174,6 +174,12 @@ export class BrowserSession {
     return undefined;
   }
 
+  /** Closes the pages left open for reuse (and frees their memory); later `reuse` calls open new ones. */
+  async closeIdlePages(): Promise<void> {
+    const pages = this.idle.splice(0);
+    await Promise.all(pages.map((page) => page.close().catch(() => {})));
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.idle.length = 0;

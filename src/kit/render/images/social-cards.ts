@@ -47,13 +47,13 @@ export async function writeSocialCards(outDir: string, site: { titre: string; ur
     const cached = await cache.get('image-de-partage', key);
     if (cached) {
       await restoreFile(cached.files[CARD], target);
-      cache.count('image de partage', 'cached');
+      cache.count('image-de-partage', 'cached');
       continue;
     }
     const png = await socialCardPng(card);
     await writeOutputFile(target, png);
     await cache.put('image-de-partage', key, { [CARD]: png }, {});
-    cache.count('image de partage', 'rendered', [socialCardPath(path).slice(1)]);
+    cache.count('image-de-partage', 'rendered', [socialCardPath(path).slice(1)]);
   }
   return pages.length;
 }
