@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { findBrowser } from '../src/kit/browser/find-browser.ts';
-import { BrowserSession } from '../src/kit/browser/browser-session.ts';
+import { BrowserSession, pagesAtOnce } from '../src/kit/browser/browser-session.ts';
 import { serveDirectory } from '../src/kit/browser/static-server.ts';
 import { loadKit } from '../src/kit/load/load-kit.ts';
 import { buildVariantMatrix } from '../src/kit/matrix/matrix.ts';
@@ -24,10 +24,9 @@ import { browserVersion } from '../src/kit/cache/pipeline-version.ts';
 import { pagedPolyfillPath, printServerFiles } from '../src/kit/render/print/print-pdf.ts';
 import { printAll } from '../src/kit/render/print/print-queue.ts';
 import { benchFolder } from './scale-kit.mjs';
-import { printConcurrency } from '../src/kit/build-outputs.ts';
 
 /** The build's pages working at once. */
-export const BUILD_CONCURRENCY = printConcurrency();
+export const BUILD_CONCURRENCY = pagesAtOnce();
 const SAMPLE = 20;
 
 /** `count` items spread evenly over `items` (every signatory and recipient type gets its turn). */

@@ -1,7 +1,6 @@
-import { availableParallelism } from 'node:os';
 import type { AstroIntegrationLogger } from 'astro';
 import { findBrowser } from './browser/find-browser.ts';
-import { BrowserSession } from './browser/browser-session.ts';
+import { BrowserSession, pagesAtOnce } from './browser/browser-session.ts';
 import { serveDirectory } from './browser/static-server.ts';
 import { OutputCache, type KindCount } from './cache/output-cache.ts';
 import { SiteFiles } from './cache/page-inputs.ts';
@@ -43,11 +42,6 @@ function deckOverflowWarnings(kit: Kit, decks: BuiltDeck[]): string[] {
     ({ file, slide, pixels, signatories }) =>
       `${file} : la diapositive ${slide} déborde de ${pixels} px${signatories.length < everyone ? ` (signataires : ${signatories.join(', ')})` : ''} — raccourcissez-la ou réduisez une image, sinon la fin sera coupée.`,
   );
-}
-
-/** Pages working at once in the shared browser: one per core, at least 2 (one lays out while the other prints), at most 4. */
-export function printConcurrency(): number {
-  return Math.min(4, Math.max(2, availableParallelism()));
 }
 
 /** What the build did, for the summary line and `.kit/build-report.json` (read by `npm run bench`). */
@@ -98,7 +92,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const printStarted = performance.now();
   const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
   const server = await serveDirectory(outDir, printServerFiles());
-  const concurrency = printConcurrency();
+  const concurrency = pagesAtOnce();
   const session = BrowserSession.lazy(browser);
   let printed: PrintedPdf[];
   let decks: BuiltDeck[];

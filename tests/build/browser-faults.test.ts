@@ -86,6 +86,9 @@ beforeAll(async () => {
   for (let n = 1; n <= 6; n += 1) printPage(`doc-${n}`);
   // The page takes the Paged.js settings back: the layout never starts, so it never finishes.
   printPage('sans-fin', '<script>window.PagedConfig = { auto: false };</script>');
+  // A script fetches a picture: no file of the page names it, so the page's fingerprint cannot cover it.
+  printPage('image-par-script', "<script>new Image().src = '/image-par-script.png';</script>");
+  printPage('image-par-balise', '<link rel="preload" as="image" href="/image-par-balise.png">');
   server = await serveDirectory(site, printServerFiles());
 });
 
@@ -93,6 +96,39 @@ afterAll(async () => {
   await server?.close();
   rmSync(site, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
+});
+
+describe('the render cache of prints', () => {
+  it('keeps a print whose page loaded only what its files name, and not one whose page loaded more', async () => {
+    const session = await BrowserSession.open(browser);
+    const cacheRoot = mkdtempSync(join(tmpdir(), 'kit-faults-cache-'));
+    const cache = new OutputCache(cacheRoot);
+    const print = async () => {
+      const rendered: string[] = [];
+      await printAll({
+        kit,
+        variants: [variant('image-par-balise'), variant('image-par-script')],
+        session,
+        origin: server.origin,
+        site: new SiteFiles(site),
+        outDir: out,
+        cache,
+        browserVersion: 'essai',
+        concurrency: 2,
+        onOutput: (printed) => rendered.push(printed.name),
+      });
+      return rendered.sort();
+    };
+    try {
+      expect(await print()).toEqual(['image-par-balise', 'image-par-script']);
+      expect(await print(), 'printed again: only the page whose script fetched a picture').toEqual(['image-par-script']);
+      expect(cache.contentOf('kit/essai/image-par-script.pdf'), 'a zip holding it hashes its bytes').toBeUndefined();
+      expect(cache.contentOf('kit/essai/image-par-balise.pdf')).toMatch(/^pdf\/[0-9a-f]{64}\/document\.pdf$/);
+    } finally {
+      await session.close();
+      rmSync(cacheRoot, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('the print browser', () => {

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BrowserLocation } from './find-browser.ts';
@@ -23,6 +23,11 @@ export function launchArgs(location: BrowserLocation): string[] {
   ];
   if (process.getuid?.() === 0 || location.source === 'sparticuz') args.push('--no-sandbox');
   return args;
+}
+
+/** Pages working at once in a browser: one per core, at least 2 (one lays out while the other prints), at most 4. */
+export function pagesAtOnce(): number {
+  return Math.min(4, Math.max(2, availableParallelism()));
 }
 
 /** The browser process ended (killed, crashed) while a page was working: the work may be tried again. */

@@ -52,6 +52,8 @@ export class OutputCache {
   readonly counts = new Map<string, KindCount>();
   /** Every output path rendered in this build (not taken from the cache), in the order they were made. */
   readonly rendered: string[] = [];
+  /** What each output written in this build holds, as the cache entry it is a file of: `pdf/<key>/document.pdf`. */
+  private readonly contents = new Map<string, string>();
 
   constructor(root: string) {
     this.folder = join(root, CACHE_FOLDER);
@@ -93,6 +95,19 @@ export class OutputCache {
     } finally {
       await rm(temporary, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Records that `output` holds the file `name` of entry `key`: whatever holds the output (a zip) can be
+   * keyed on that, without reading it, since an entry's key determines its bytes.
+   */
+  holds(output: string, kind: string, key: string, name: string): void {
+    this.contents.set(output, `${kind}/${key}/${name}`);
+  }
+
+  /** The entry file `output` holds (see `holds`), or undefined if it was not recorded. */
+  contentOf(output: string): string | undefined {
+    return this.contents.get(output);
   }
 
   /** Counts an output of `kind` as taken from the cache or rendered (then its files' paths join `rendered`). */

@@ -155,10 +155,12 @@ function toError({ kind, href, target, file, line, pages, ids }: Problem): KitEr
  */
 export async function checkInternalLinks(outDir: string, kit: Kit, planned: Set<string>): Promise<void> {
   const pages = new Map<string, { pagePath: string; hrefs: string[]; ids: Set<string> }>();
-  for await (const found of glob('**/*.html', { cwd: outDir })) {
-    const file = found.split('\\').join('/');
-    pages.set(file, { pagePath: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, ...scanHtml(await readFile(join(outDir, file), 'utf8')) });
-  }
+  const files = (await Array.fromAsync(glob('**/*.html', { cwd: outDir }))).map((found) => found.split('\\').join('/')).sort();
+  const scanned = await Promise.all(files.map(async (file) => scanHtml(await readFile(join(outDir, file), 'utf8'))));
+  files.forEach((file, index) => pages.set(file, { pagePath: `/${file.replace(/(^|\/)index\.html$/, '$1')}`, ...scanned[index] }));
+  // A page links to the same places as hundreds of others: each address is looked up on disk once.
+  const onDisk = new Map<string, boolean>();
+  const existsOnce = (path: string) => onDisk.get(path) ?? onDisk.set(path, exists(outDir, path)).get(path)!;
 
   const problems = new Map<string, Problem>();
   const report = (problem: Omit<Problem, 'pages' | 'file' | 'line'>, pagePath: string) => {
@@ -178,7 +180,7 @@ export async function checkInternalLinks(outDir: string, kit: Kit, planned: Set<
       // A print page shows its source at another address than the visitor's page, where relative links
       // are checked; and no site-relative address leads anywhere from a PDF.
       if (target.relative && pagePath.startsWith('/impression/')) continue;
-      const onSite = target.samePage || planned.has(target.path) || planned.has(decodedPath(target.path) ?? '') || exists(outDir, target.path);
+      const onSite = target.samePage || planned.has(target.path) || planned.has(decodedPath(target.path) ?? '') || existsOnce(target.path);
       if (!onSite) {
         report({ kind: 'lien', href, target }, pagePath);
         continue;

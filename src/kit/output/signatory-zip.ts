@@ -76,11 +76,15 @@ export async function writeSignatoryZips(options: {
   for (const signatory of signatories) {
     const started = performance.now();
     const entries = signatoryZipEntries(matrix, signatory);
-    const files = await Promise.all(entries.map(async ({ name, source }) => ({ name, data: new Uint8Array(await readOutput(outDir, source, signatory)) })));
     const output = signatoryZipPath(signatory);
     const target = join(outDir, output);
-    // Its key: the files' names and bytes (hashed), the date and the pipeline.
-    const key = digest('zip', pipeline, date.toISOString(), ...files.flatMap(({ name, data }) => [name, createHash('sha256').update(data).digest('hex')]));
+    // Its key: each file's name and content, named by the cache entry it comes from when the build knows
+    // it (then nothing is read), else hashed from its bytes; the date and the pipeline.
+    let files: { name: string; data: Uint8Array }[] | undefined;
+    const readAll = async () => (files ??= await Promise.all(entries.map(async ({ name, source }) => ({ name, data: new Uint8Array(await readOutput(outDir, source, signatory)) }))));
+    const known = entries.map(({ source }) => cache.contentOf(source));
+    const contents = known.every((content) => content !== undefined) ? known : (await readAll()).map(({ data }) => createHash('sha256').update(data).digest('hex'));
+    const key = digest('zip', pipeline, date.toISOString(), ...entries.flatMap(({ name }, index) => [name, contents[index]!]));
     const cached = await cache.get('zip', key);
     let bytes: number;
     if (cached) {
@@ -88,12 +92,12 @@ export async function writeSignatoryZips(options: {
       bytes = (await stat(target)).size;
       cache.count('zip', 'cached');
     } else {
-      const zip = reproducibleArchive(files, date);
+      const zip = reproducibleArchive(await readAll(), date);
       await writeFile(target, zip);
       await cache.put('zip', key, { [ZIP]: zip }, {});
       cache.count('zip', 'rendered', [output]);
       bytes = zip.length;
-      onOutput?.(output, performance.now() - started, zip.length, files.length);
+      onOutput?.(output, performance.now() - started, zip.length, entries.length);
     }
     written.push({ signatory, output, bytes });
   }

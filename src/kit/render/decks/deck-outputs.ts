@@ -87,6 +87,7 @@ export async function buildDeckOutputs(options: {
   return Promise.all(
     planned.map(async ({ variant, keys, published, render }): Promise<BuiltDeck> => {
       const paths = targets(variant);
+      for (const name of Object.keys(FILES) as (keyof typeof FILES)[]) cache.holds(paths[name], 'presentation-datee', keys.published, FILES[name]);
       if (published) {
         for (const name of Object.keys(FILES) as (keyof typeof FILES)[]) await restoreFile(published.files[FILES[name]], join(outDir, paths[name]));
         cache.count('presentation', 'cached');

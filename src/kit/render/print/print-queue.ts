@@ -169,7 +169,13 @@ export async function printAll(options: {
     planned.map(({ variant, keys, published, render }) => {
       const target = join(outDir, variant.output);
       const thumbnail = join(outDir, variant.thumbnail);
+      /** The published entry's files are what the outputs hold (for the zips' keys). */
+      const record = () => {
+        cache.holds(variant.output, 'pdf', keys.published, PDF);
+        cache.holds(variant.thumbnail, 'pdf', keys.published, THUMBNAIL);
+      };
       if (published) {
+        record();
         return (async (): Promise<PrintedPdf> => {
           await restoreFile(published.files[PDF], target);
           await restoreFile(published.files[THUMBNAIL], thumbnail);
@@ -180,6 +186,7 @@ export async function printAll(options: {
       return stopOnFailure(limit(async (): Promise<PrintedPdf> => {
         const started = performance.now();
         let raw: { pdf: Uint8Array; thumbnail: Uint8Array; fields: FieldBox[] };
+        let cacheable = true;
         if (render) {
           raw = { pdf: await readFile(render.files[PDF]), thumbnail: await readFile(render.files[THUMBNAIL]), fields: render.meta.fields };
         } else {
@@ -188,7 +195,8 @@ export async function printAll(options: {
           // Kept only if the page loaded nothing the fingerprint missed: a cached print is never stale.
           const known = new Set([variant.printPath, ...keys.loads, ...Object.keys(printServerFiles())]);
           const unknown = printed.requested.filter((url) => url.startsWith(origin) && !known.has(decodeURIComponent(new URL(url).pathname)));
-          if (unknown.length === 0) await cache.put<PrintFacts>('impression', keys.render, { [PDF]: raw.pdf, [THUMBNAIL]: raw.thumbnail }, { pageCount: printed.pages, fields: raw.fields });
+          cacheable = unknown.length === 0;
+          if (cacheable) await cache.put<PrintFacts>('impression', keys.render, { [PDF]: raw.pdf, [THUMBNAIL]: raw.thumbnail }, { pageCount: printed.pages, fields: raw.fields });
           else if (process.env.KIT_DEBUG) console.warn(`${variant.output} : non mis en cache, la page a chargé ${unknown.join(', ')} sans que son empreinte le lise`);
         }
         const { bytes: described, pageCount } = await withMetadata(raw.pdf, keys.metadata);
@@ -196,7 +204,10 @@ export async function printAll(options: {
         const bytes = variant.fillable ? await withFormFields(described, raw.fields) : described;
         await writeOutputFile(target, bytes);
         await writeOutputFile(thumbnail, raw.thumbnail);
-        await cache.put<PrintFacts>('pdf', keys.published, { [PDF]: bytes, [THUMBNAIL]: raw.thumbnail }, { pageCount, fields: raw.fields });
+        if (cacheable) {
+          await cache.put<PrintFacts>('pdf', keys.published, { [PDF]: bytes, [THUMBNAIL]: raw.thumbnail }, { pageCount, fields: raw.fields });
+          record();
+        }
         cache.count('pdf', render ? 'cached' : 'rendered', [variant.output, variant.thumbnail]);
         if (!render) onOutput(variant, performance.now() - started, pageCount);
         return { variant, pageCount, bytes: bytes.length, fields: raw.fields, cached: Boolean(render) };
