@@ -145,39 +145,43 @@ const paths = (html: string, pattern: RegExp) => new Set([...html.matchAll(patte
  */
 export async function fillDownloadFacts(options: { outDir: string; matrix: VariantMatrix; signatories: string[]; pageCounts: Map<string, number> }): Promise<void> {
   const { outDir, matrix, signatories, pageCounts } = options;
-  const errors: KitError[] = [];
-  const filled = new Map<string, string>();
-  for (const signatory of signatories) {
-    const page = pageOf(signatory);
-    const fail = (message: string, hint: string) => errors.push(new KitError(`page /${kitFolder(signatory)}/ : ${message}`, { code: 'telechargements', hint }));
-    const html = await readFile(join(outDir, page), 'utf8');
-    const documents = signatoryDownloads(matrix, signatory).flatMap((g) => g.documents);
-    const units = new Map(documents.map((d) => [d.pagesOf, d.unit]));
-    const facts = new Map<string, string>();
+  // Every signatory's page at once, and each page's files at once: mostly waiting on the disk.
+  const pages = await Promise.all(
+    signatories.map(async (signatory) => {
+      const errors: KitError[] = [];
+      const page = pageOf(signatory);
+      const fail = (message: string, hint: string) => errors.push(new KitError(`page /${kitFolder(signatory)}/ : ${message}`, { code: 'telechargements', hint }));
+      const html = await readFile(join(outDir, page), 'utf8');
+      const documents = signatoryDownloads(matrix, signatory).flatMap((g) => g.documents);
+      const units = new Map(documents.map((d) => [d.pagesOf, d.unit]));
+      const facts = new Map<string, string>();
 
-    for (const path of paths(html, SIZE)) {
-      const file = await stat(join(outDir, path)).catch(() => undefined);
-      if (file?.isFile()) facts.set(`size:${path}`, formatFileSize(file.size));
-      else fail(`le fichier ${path} n’a pas été fabriqué`, 'La page propose un fichier que la fabrication n’a pas écrit : signalez-le à l’équipe du kit (KIT_DEBUG=1 pour le détail).');
-    }
-    for (const path of paths(html, PAGES)) {
-      const count = pageCounts.get(path);
-      const unit = units.get(path);
-      if (count !== undefined && unit !== undefined) facts.set(`pages:${path}`, formatPageCount(count, unit));
-      else fail(`nombre de pages inconnu pour ${path}`, 'Le document n’a pas été imprimé par cette fabrication : signalez-le à l’équipe du kit.');
-    }
-    for (const path of paths(html, THUMBNAIL)) {
-      const picture = await sharp(join(outDir, path)).metadata().catch(() => undefined);
-      if (picture?.width && picture.height) facts.set(`thumbnail:${path}`, `width="${picture.width}" height="${picture.height}"`);
-      else fail(`aperçu introuvable ou illisible : ${path}`, 'L’aperçu de la première page n’a pas été fabriqué : signalez-le à l’équipe du kit.');
-    }
+      const sizes = await Promise.all([...paths(html, SIZE)].map(async (path) => [path, await stat(join(outDir, path)).catch(() => undefined)] as const));
+      for (const [path, file] of sizes) {
+        if (file?.isFile()) facts.set(`size:${path}`, formatFileSize(file.size));
+        else fail(`le fichier ${path} n’a pas été fabriqué`, 'La page propose un fichier que la fabrication n’a pas écrit : signalez-le à l’équipe du kit (KIT_DEBUG=1 pour le détail).');
+      }
+      for (const path of paths(html, PAGES)) {
+        const count = pageCounts.get(path);
+        const unit = units.get(path);
+        if (count !== undefined && unit !== undefined) facts.set(`pages:${path}`, formatPageCount(count, unit));
+        else fail(`nombre de pages inconnu pour ${path}`, 'Le document n’a pas été imprimé par cette fabrication : signalez-le à l’équipe du kit.');
+      }
+      const pictures = await Promise.all([...paths(html, THUMBNAIL)].map(async (path) => [path, await sharp(join(outDir, path)).metadata().catch(() => undefined)] as const));
+      for (const [path, picture] of pictures) {
+        if (picture?.width && picture.height) facts.set(`thumbnail:${path}`, `width="${picture.width}" height="${picture.height}"`);
+        else fail(`aperçu introuvable ou illisible : ${path}`, 'L’aperçu de la première page n’a pas été fabriqué : signalez-le à l’équipe du kit.');
+      }
 
-    const missing = notOffered(html, documents, signatoryZipPath(signatory));
-    if (missing.length > 0) fail(`${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez src/pages/kit/[signataire]/index.astro.');
-    const unreadable = (html.match(ANY_PLACEHOLDER)?.length ?? 0) - [SIZE, PAGES, THUMBNAIL].reduce((sum, pattern) => sum + (html.match(pattern)?.length ?? 0), 0);
-    if (unreadable > 0) fail(`${unreadable} emplacement(s) de taille, de pages ou d’aperçu illisible(s), laissé(s) vide(s)`, 'Écrivez-les comme les autres : <span data-kit-size="…"></span>, <span data-kit-pages="…"></span>, <span data-kit-thumbnail="…" data-alt="…">…</span>.');
-    filled.set(page, writeFacts(html, facts));
-  }
+      const missing = notOffered(html, documents, signatoryZipPath(signatory));
+      if (missing.length > 0) fail(`${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez src/pages/kit/[signataire]/index.astro.');
+      const unreadable = (html.match(ANY_PLACEHOLDER)?.length ?? 0) - [SIZE, PAGES, THUMBNAIL].reduce((sum, pattern) => sum + (html.match(pattern)?.length ?? 0), 0);
+      if (unreadable > 0) fail(`${unreadable} emplacement(s) de taille, de pages ou d’aperçu illisible(s), laissé(s) vide(s)`, 'Écrivez-les comme les autres : <span data-kit-size="…"></span>, <span data-kit-pages="…"></span>, <span data-kit-thumbnail="…" data-alt="…">…</span>.');
+      return { page, html: writeFacts(html, facts), errors };
+    }),
+  );
+  const errors = pages.flatMap((page) => page.errors);
+  const filled = new Map(pages.map(({ page, html }) => [page, html]));
   if (errors.length > 0) throw new KitErrors(errors);
   for (const [page, html] of filled) await writeFile(join(outDir, page), html);
 }
