@@ -5,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities } from '../../src/kit/output/html-scan.ts';
+import { THUMBNAIL_WIDTH } from '../../src/kit/render/images/thumbnails.ts';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, outputFiles } from '../../src/kit/matrix/matrix.ts';
 import { DOWNLOAD_GROUPS, formatFileSize, formatPageCount, signatoryDownloads, signatoryZipPath } from '../../src/kit/output/download-facts.ts';
@@ -47,7 +48,7 @@ describe('each signatory’s download page, built', () => {
     }
   });
 
-  it('shows each document’s first page as a WebP thumbnail, with its real width and height and an alt text', async () => {
+  it('shows each document’s first page as a WebP thumbnail twice as wide as shown (476 px), with its real width and height and an alt text', async () => {
     for (const signatory of kit.signatories) {
       const html = pageOf(signatory.id);
       for (const document of signatoryDownloads(matrix, signatory.id).flatMap((g) => g.documents)) {
@@ -56,6 +57,7 @@ describe('each signatory’s download page, built', () => {
         expect(attribute(tag!, 'src')).toBe(`/${document.thumbnail}`);
         const { format, width, height } = await sharp(join(dist, document.thumbnail)).metadata();
         expect(format).toBe('webp');
+        expect(width, document.thumbnail).toBe(THUMBNAIL_WIDTH);
         expect([attribute(tag!, 'width'), attribute(tag!, 'height')], document.thumbnail).toEqual([String(width), String(height)]);
         const first = document.unit === 'diapositive' ? 'Première diapositive' : 'Première page';
         expect(decodeEntities(attribute(tag!, 'alt')!)).toBe(`${first}\u00a0: ${document.label}`);

@@ -51,9 +51,6 @@ export interface FieldBox {
   label: string;
 }
 
-/** The print window: an A3 page (1123 × 1587 CSS px) and its margin fit in it. */
-const PRINT_VIEWPORT = { width: 1200, height: 1700 };
-
 
 export interface PagedPrint {
   pdf: Uint8Array;
@@ -102,9 +99,6 @@ export async function printWithPagedJs(page: Page, url: string, timeoutMs = 60_0
       },
     };
   });
-  // Tall enough for an A3 page: the first page is photographed without resizing the window.
-  const viewport = page.viewport();
-  if (viewport?.width !== PRINT_VIEWPORT.width || viewport.height !== PRINT_VIEWPORT.height) await page.setViewport(PRINT_VIEWPORT);
   const requested: string[] = [];
   const onRequest = (request: HTTPRequest) => void requested.push(request.url());
   page.on('request', onRequest);
@@ -149,9 +143,9 @@ async function paginateAndPrint(page: Page, url: string, timeoutMs: number, requ
   const fields = await page.evaluate(fieldBoxes);
   const first = await page.$('.pagedjs_page');
   const clip = await first!.boundingBox();
-  const fits = clip!.x + clip!.width <= PRINT_VIEWPORT.width && clip!.y + clip!.height <= PRINT_VIEWPORT.height;
-  // Straight to the thumbnail's width and format: no second pass through an image library.
-  const firstPage = await page.screenshot({ type: 'webp', quality: THUMBNAIL_QUALITY, clip: { ...clip!, scale: THUMBNAIL_WIDTH / clip!.width }, captureBeyondViewport: !fits });
+  // Straight to the thumbnail's width and format: no second pass through an image library. (Chromium
+  // applies a clip's scale only when capturing beyond the window, puppeteer's default.)
+  const firstPage = await page.screenshot({ type: 'webp', quality: THUMBNAIL_QUALITY, clip: { ...clip!, scale: THUMBNAIL_WIDTH / clip!.width }, captureBeyondViewport: true });
   // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
   return { pdf, pages, firstPage, fields, requested };
