@@ -32,10 +32,14 @@ const PX_PER_MM = 96 / 25.4;
 const FONT = 'Arial';
 const SIZE = 21; // half-points: 10.5 pt, as the printed letter
 
-/** A logo at the size the printed letter gives it (`LOGO_SLOTS`), in Word's pixels (96 to the inch). */
-function image(png: PngImage, slot: LogoSlot): ImageRun {
+/**
+ * A logo at the size the printed letter gives it (`LOGO_SLOTS`), in Word's pixels (96 to the inch). `id`
+ * numbers the pictures of one document: left to the library, it would come from a counter shared by every
+ * document the process makes, and the same letter would not give the same bytes from one build to the next.
+ */
+function image(png: PngImage, slot: LogoSlot, id: number): ImageRun {
   const { width, height } = fitLogo(png.width / png.height, slot);
-  return new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) } });
+  return new ImageRun({ type: 'png', data: png.data, transformation: { width: Math.round(width * PX_PER_MM), height: Math.round(height * PX_PER_MM) }, altText: { id: String(id), name: `Logo ${id}` } });
 }
 
 function textRuns(runs: Runs, extra: { size?: number; color?: string; bold?: boolean } = {}): TextRun[] {
@@ -105,10 +109,10 @@ export function letterToDocx(letter: LetterModel, images: LetterDocxImages): Doc
     sections: [
       {
         properties: { page: { size: { width: 210 * MM, height: 297 * MM }, margin: { top: 14 * MM, right: 18 * MM, bottom: 30 * MM, left: 22 * MM, header: 8 * MM, footer: 10 * MM } } },
-        headers: { default: new Header({ children: senderLogo ? [new Paragraph({ children: [image(senderLogo, LOGO_SLOTS.letterHeader)], spacing: { after: 4 * MM } })] : [] }) },
+        headers: { default: new Header({ children: senderLogo ? [new Paragraph({ children: [image(senderLogo, LOGO_SLOTS.letterHeader, 1)], spacing: { after: 4 * MM } })] : [] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: footerLogos.flatMap((logo, index) => [...(index > 0 ? [new TextRun({ text: '        ' })] : []), image(logo, LOGO_SLOTS.letterFooter)]) })],
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: footerLogos.flatMap((logo, index) => [...(index > 0 ? [new TextRun({ text: '        ' })] : []), image(logo, LOGO_SLOTS.letterFooter, index + 2)]) })],
           }),
         },
         children,

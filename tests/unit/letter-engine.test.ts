@@ -119,6 +119,18 @@ describe('the DOCX renderer', () => {
     expect(xml(footer).match(/<pic:pic\b/g)).toHaveLength(2);
     expect(Object.keys(files).filter((name) => name.startsWith('word/media/'))).toHaveLength(3);
   });
+
+  it('numbers a letter’s pictures within the letter, so it writes the same XML whatever letters came before', async () => {
+    const [logo, hpf] = await Promise.all([png(200, 0, 0), png(0, 200, 0)]);
+    const parts = async (recipient: string) => {
+      const files = unzipSync(await docxBytes(letterToDocx(composeLetter(named(recipient, 'madame')), { senderLogo: pngFromDataUri(logo), footerLogos: [pngFromDataUri(hpf)] })));
+      return Object.fromEntries(Object.entries(files).filter(([name]) => name.startsWith('word/')).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
+    };
+    const first = await parts('prefecture');
+    await Promise.all([parts('elu'), parts('elu')]);
+    expect(await parts('prefecture')).toEqual(first);
+    expect(Object.values(first).join('').match(/<wp:docPr id="\d+"/g)?.sort()).toEqual(['<wp:docPr id="1"', '<wp:docPr id="2"']);
+  });
 });
 
 describe('the engine in the browser', () => {
