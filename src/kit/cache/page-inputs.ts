@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeEntities } from '../output/html-scan.ts';
+import { attributesOf, OPENING_TAG } from '../output/html-scan.ts';
 
 /**
  * What a built page loads, read from the files themselves: the page's HTML, its stylesheets and scripts,
@@ -29,8 +29,6 @@ const FETCHED: Record<string, string[]> = {
 /** `<link rel>` values that do not fetch for the page's rendering. */
 const LINK_NOT_FETCHED = /^(canonical|alternate|author|help|license|next|prev|search|sitemap|me)$/i;
 
-const TAG = /<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const STYLE_BLOCK = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const COMMENT = /<!--[\s\S]*?-->/g;
 const CSS_COMMENT = /\/\*[\s\S]*?\*\//g;
@@ -48,13 +46,9 @@ export function htmlReferences(html: string): string[] {
   for (const [, css] of withoutComments.matchAll(STYLE_BLOCK)) found.push(...cssReferences(css));
   // Scripts' and styles' text holds no tag.
   const markup = withoutComments.replace(/<(script|style)\b((?:[^>"']|"[^"]*"|'[^']*')*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2>');
-  for (const [, tagName, source] of markup.matchAll(TAG)) {
+  for (const [, tagName, source] of markup.matchAll(OPENING_TAG)) {
     const tag = tagName.toLowerCase();
-    const attributes = new Map<string, string>();
-    for (const [, name, double, single, bare] of source.matchAll(ATTRIBUTE)) {
-      const key = name.toLowerCase();
-      if (!attributes.has(key)) attributes.set(key, decodeEntities(double ?? single ?? bare ?? ''));
-    }
+    const attributes = attributesOf(source);
     const style = attributes.get('style');
     if (style) found.push(...cssReferences(style));
     if (tag === 'link' && (attributes.get('rel') ?? '').split(/\s+/).every((rel) => LINK_NOT_FETCHED.test(rel))) continue;

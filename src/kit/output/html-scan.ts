@@ -14,7 +14,7 @@ export interface ScannedPage {
 /** Text that is not markup: comments, and the raw text of scripts and styles (a script may hold `<a href="…">` strings). */
 const NOT_MARKUP = /<!--[\s\S]*?-->|<(script|style|textarea|title)\b(?:[^>"']|"[^"]*"|'[^']*')*>[\s\S]*?<\/\1\s*>/gi;
 /** An opening tag; a quoted value may hold `>`. Text escaped as `&lt;a href…` in code blocks is not a tag. */
-const OPENING_TAG = /<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+export const OPENING_TAG = /<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -28,7 +28,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-function attributesOf(source: string): Map<string, string> {
+/** The attributes of an opening tag's source (what follows its name), lower-cased names, entities decoded. */
+export function attributesOf(source: string): Map<string, string> {
   const attributes = new Map<string, string>();
   for (const [, name, double, single, bare] of source.matchAll(ATTRIBUTE)) {
     const key = name.toLowerCase();
