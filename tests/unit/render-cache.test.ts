@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digest, OutputCache } from '../../src/kit/cache/output-cache.ts';
 import { cssReferences, htmlReferences, SiteFiles } from '../../src/kit/cache/page-inputs.ts';
+import { pipelineDigest } from '../../src/kit/cache/pipeline-version.ts';
 
 const folders: string[] = [];
 afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
@@ -126,5 +127,28 @@ describe('the render cache', () => {
     cache.count('pdf', 'rendered', ['kit/a/courrier-elu.pdf', 'kit/a/apercus/courrier-elu.webp']);
     expect(cache.counts.get('pdf')).toEqual({ rendered: 1, cached: 1 });
     expect(cache.rendered).toEqual(['kit/a/courrier-elu.pdf', 'kit/a/apercus/courrier-elu.webp']);
+  });
+});
+
+describe('the pipeline version in every cache key', () => {
+  const project = {
+    'package-lock.json': '{"lockfileVersion": 3}',
+    'src/kit/render/print/print-pdf.ts': 'export const margins = 0;',
+    'src/kit/output/check-links.ts': 'export const links = [];',
+    'src/kit/load/load-kit.ts': 'export const kit = {};',
+    'src/letter/compose-letter.ts': 'export const letter = "";',
+  };
+
+  it('changes with the renderers, the letter engine and the lockfile', async () => {
+    const before = await pipelineDigest(site(project));
+    for (const path of ['src/kit/render/print/print-pdf.ts', 'src/letter/compose-letter.ts', 'package-lock.json']) {
+      expect(await pipelineDigest(site({ ...project, [path]: `${project[path as keyof typeof project]} // changed` })), path).not.toBe(before);
+    }
+  });
+
+  it('stays when only the link check or the content reader changes, so an edit there renders nothing again', async () => {
+    const before = await pipelineDigest(site(project));
+    expect(await pipelineDigest(site({ ...project, 'src/kit/output/check-links.ts': 'export const links = ["changed"];' }))).toBe(before);
+    expect(await pipelineDigest(site({ ...project, 'src/kit/load/load-kit.ts': 'export const kit = { changed: true };' }))).toBe(before);
   });
 });

@@ -10,12 +10,29 @@ import { digest } from './output-cache.ts';
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
- * The code that turns pages into outputs: the build pipeline, the letter engine (Word letters), the logo
- * rules and the typography (decks). A change to any file there, or to the lockfile (a new version of
- * Paged.js, pdf-lib, marp-cli, docx, sharp…), changes every cache key: rendering again is the only safe
- * answer to a changed renderer. The pages themselves (layouts, CSS, content) are hashed output by output.
+ * The code that turns pages into outputs: the renderers, the browser they print in, the cache's own key
+ * rules, the page reader that lists what a page loads, the zip and Office writers, the letter engine (Word
+ * letters), the logo rules and the typography (decks). A change to any file there, or to the lockfile (a
+ * new version of Paged.js, pdf-lib, marp-cli, docx, sharp…), changes every cache key: rendering again is
+ * the only safe answer to a changed renderer. The rest of the pipeline (reading and checking the content,
+ * the variant matrix, the link check, the download pages' facts, the build's orchestration) does not reach
+ * an output's bytes except through what each key already holds: the printed page and every file it loads,
+ * the filled deck, the letter model, the metadata and the date.
  */
-const PIPELINE = ['src/kit', 'src/letter', 'src/logo', 'src/typography', 'package-lock.json'];
+const PIPELINE = [
+  'src/kit/render',
+  'src/kit/browser',
+  'src/kit/cache',
+  'src/kit/output/html-scan.ts',
+  'src/kit/output/output-file.ts',
+  'src/kit/output/reproducible-office.ts',
+  'src/kit/output/reproducible-zip.ts',
+  'src/kit/output/signatory-zip.ts',
+  'src/letter',
+  'src/logo',
+  'src/typography',
+  'package-lock.json',
+];
 
 async function filesUnder(path: string): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch(() => undefined);
@@ -24,15 +41,18 @@ async function filesUnder(path: string): Promise<string[]> {
   return nested.flat().sort();
 }
 
+/** Hash of the pipeline's code and the lockfile in a project folder. */
+export async function pipelineDigest(root: string): Promise<string> {
+  const files = (await Promise.all(PIPELINE.map((path) => filesUnder(join(root, path))))).flat();
+  const parts = await Promise.all(files.map(async (file) => [relative(root, file), await readFile(file).catch(() => 'absent')]));
+  return digest(...parts.flat());
+}
+
 let pipeline: Promise<string> | undefined;
 
-/** Hash of the pipeline's code and the lockfile, computed once per process. */
+/** Hash of this project's pipeline code and lockfile, computed once per process. */
 export function pipelineVersion(): Promise<string> {
-  pipeline ??= (async () => {
-    const files = (await Promise.all(PIPELINE.map((path) => filesUnder(join(projectRoot, path))))).flat();
-    const parts = await Promise.all(files.map(async (file) => [relative(projectRoot, file), await readFile(file).catch(() => 'absent')]));
-    return digest(...parts.flat());
-  })();
+  pipeline ??= pipelineDigest(projectRoot);
   return pipeline;
 }
 
