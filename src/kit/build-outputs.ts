@@ -44,6 +44,17 @@ function deckOverflowWarnings(kit: Kit, decks: BuiltDeck[]): string[] {
   );
 }
 
+/**
+ * Waits for every step, even after one fails (none is left writing into the output once the build
+ * stops), then throws the first failure in the order given.
+ */
+async function allOrFirstFailure<const T extends readonly unknown[]>(steps: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(steps);
+  const failed = settled.find((step) => step.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((step) => (step as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 /** What the build did, for the summary line and `.kit/build-report.json` (read by `npm run bench`). */
 export interface OutputsReport {
   signatories: number;
@@ -80,17 +91,20 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const cache = new OutputCache(kit.root);
 
   const planned = new Set([...outputFiles(matrix), ...kit.signatories.map((s) => signatoryZipPath(s.id))].map((output) => `/${output}`));
-  await writeSitemap(outDir, kit.site.url);
-  const cards = await writeSocialCards(outDir, kit.site, cache);
+  // Independent steps, mostly reading files: side by side, then any failure (the first) stops the build.
+  console.error('T', (performance.now()-started).toFixed(0), 'const [, cards');const [, cards, , browser, deckSources] = await allOrFirstFailure([
+    writeSitemap(outDir, kit.site.url),
+    writeSocialCards(outDir, kit.site, cache),
+    checkInternalLinks(outDir, kit, planned),
+    findBrowser(),
+    prepareDeckSources(kit, matrix.decks, logos),
+  ] as const);
   logger.info(`Images de partage : ${cards} (1200 × 630 px)`);
-  await checkInternalLinks(outDir, kit, planned);
-  const browser = await findBrowser();
-  const browserId = await browserVersion(browser);
+  console.error('T', (performance.now()-started).toFixed(0), 'const browserId');const browserId = await browserVersion(browser);
   const sourceDate = buildSourceDate(kit.root);
   logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)}`);
 
-  const printStarted = performance.now();
-  const deckSources = await prepareDeckSources(kit, matrix.decks, logos);
+  console.error('T', (performance.now()-started).toFixed(0), 'const printStarted');const printStarted = performance.now();
   const server = await serveDirectory(outDir, printServerFiles());
   const concurrency = pagesAtOnce();
   const session = BrowserSession.lazy(browser);
@@ -100,7 +114,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   let decksMs: number;
   try {
     let printProgress = createProgress(logger, 0);
-    printed = await printAll({
+    console.error('T', (performance.now()-started).toFixed(0), 'printed = await printAll');printed = await printAll({
       kit,
       variants: matrix.print,
       session,
@@ -131,7 +145,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
     const decksStarted = performance.now();
     let deckProgress = createProgress(logger, 0);
-    decks = await buildDeckOutputs({
+    console.error('T', (performance.now()-started).toFixed(0), 'decks = await buildDeckOutputs');decks = await buildDeckOutputs({
       kit,
       variants: matrix.decks,
       sources: deckSources,
@@ -154,11 +168,11 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     await server.close();
   }
 
-  const letters = matrix.print.filter((variant) => variant.docx);
+  console.error('T', (performance.now()-started).toFixed(0), 'const letters =');const letters = matrix.print.filter((variant) => variant.docx);
   const wordProgress = createProgress(logger, letters.length);
   await writeLetterDocxFiles({ kit, variants: letters, logos, outDir, date: sourceDate.date, cache, onOutput: (output, ms) => wordProgress.done('Word', output, ms) });
 
-  const signatories = kit.signatories.map((s) => s.id);
+  console.error('T', (performance.now()-started).toFixed(0), 'const signatories = kit');const signatories = kit.signatories.map((s) => s.id);
   const zipProgress = createProgress(logger, signatories.length);
   await writeSignatoryZips({
     outDir,
@@ -174,11 +188,11 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     ...printed.map(({ variant, pageCount }) => [variant.output, pageCount] as const),
     ...decks.map(({ variant, slides }) => [variant.outputs.pdf, slides] as const),
   ]);
-  await fillDownloadFacts({ outDir, matrix, signatories, pageCounts });
+  console.error('T', (performance.now()-started).toFixed(0), 'await fillDownloadFacts');await fillDownloadFacts({ outDir, matrix, signatories, pageCounts });
   // The cache now holds this kit's outputs, and no more.
   await cache.prune();
 
-  const counts = Object.fromEntries(cache.counts);
+  console.error('T', (performance.now()-started).toFixed(0), 'const counts =');const counts = Object.fromEntries(cache.counts);
   logger.info(
     `Terminé en ${seconds(performance.now() - started)} pour ${kit.signatories.length} signataire(s) : ${describeCount(['PDF', 'PDF'], counts.pdf)}, ${describeCount(['présentation', 'présentations'], counts.presentation, true)}, ${describeCount(['courrier Word', 'courriers Word'], counts.docx)}, ${describeCount(['zip', 'zips'], counts.zip)}, ${describeCount(['image de partage', 'images de partage'], counts['image-de-partage'], true)}${session.launched ? '' : ' ; navigateur non lancé'}.`,
   );

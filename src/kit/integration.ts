@@ -7,7 +7,7 @@ import type { ViteDevServer } from 'vite';
 import { buildKitOutputs } from './build-outputs.ts';
 import { formatErrors } from './errors.ts';
 import { prepareKit, type PreparedKit } from './prepare-kit.ts';
-import { replaceDirectory, stagingFolder } from './output/publish.ts';
+import { removeReplacedOutputs, replaceDirectory, replacedFolder, stagingFolder } from './output/publish.ts';
 import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
 import { pagedPolyfillPath } from './render/print/print-pdf.ts';
 import { LOGO_FOLDER } from './render/images/logos.ts';
@@ -76,6 +76,7 @@ export default function kitIntegration(): AstroIntegration {
   let finalOutDir: string;
   let stagingDir: string;
   let buildStarted: number;
+  let removingReplaced: Promise<void> = Promise.resolve();
 
   return {
     name: 'kit-qpv',
@@ -105,6 +106,8 @@ export default function kitIntegration(): AstroIntegration {
         if (command === 'build') {
           finalOutDir = fileURLToPath(config.outDir);
           stagingDir = stagingFolder(root);
+          // The output the last build replaced goes while this one builds its site.
+          removingReplaced = removeReplacedOutputs(root);
           update.outDir = pathToFileURL(`${stagingDir}/`);
         }
         updateConfig(update);
@@ -138,7 +141,8 @@ export default function kitIntegration(): AstroIntegration {
         const kitStarted = performance.now();
         await writeLogoFiles(fileURLToPath(dir), logos.files);
         const report = await buildKitOutputs({ kit, matrix, logos: logos.pngs, outDir: fileURLToPath(dir), logger });
-        await replaceDirectory(stagingDir, finalOutDir);
+        await removingReplaced;
+        await replaceDirectory(stagingDir, finalOutDir, { setAsideIn: replacedFolder(root) });
         logger.info(`Publié dans ${finalOutDir}`);
         // What this build did, for `npm run bench` and anyone curious; outside dist/. `astroMs`: from the
         // kit's setup to the site built; `kitMs`: everything after (logos, outputs, publication).

@@ -232,7 +232,8 @@ describe('the deck browser (marp-cli’s own)', () => {
       const failure = await buildDecks({
         kit: loaded,
         variants,
-        sources: { markdown, themes: await loadThemes(join(fixtureKit, 'slides')) },
+        markdown,
+        themes: await loadThemes(join(fixtureKit, 'slides')),
         outDir: deckOut,
         browser: location,
         onOutput: (_label, output) => outputs.push(output),

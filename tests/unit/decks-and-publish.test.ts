@@ -4,10 +4,11 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deckSourceFor } from '../../src/kit/render/decks/decks.ts';
+import { deckKey, deckSourceFor, prepareDeckSources } from '../../src/kit/render/decks/decks.ts';
+import { buildVariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { deckTokens } from '../../src/kit/render/decks/deck-tokens.ts';
 import { inlineDeckImages, localDeckImages } from '../../src/kit/render/decks/deck-images.ts';
-import { loadKit } from '../../src/kit/load/load-kit.ts';
+import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
 import { fitLogo, LOGO_SLOTS } from '../../src/logo/logo-placement.ts';
 
@@ -29,6 +30,37 @@ describe('per-signatory deck source', () => {
     const kit = await loadKit(fixtureKit);
     const hpf = kit.signatories.find((s) => s.id === 'hpf')!;
     expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer() }, amiSteps: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
+  });
+});
+
+describe('what identifies a signatory\'s deck in the render cache', () => {
+  async function sources(edit: (kit: Kit) => void = () => {}) {
+    const kit = await loadKit(fixtureKit);
+    edit(kit);
+    const logo = (colour: string) => sharp({ create: { width: 30, height: 10, channels: 3, background: colour } }).png().toBuffer();
+    const logos = Object.fromEntries(await Promise.all(kit.signatories.map(async (s) => [s.id, await logo(s.id === 'alpha-amo' ? '#c00' : '#00c')] as const)));
+    const variants = buildVariantMatrix(kit).decks;
+    return { kit, variants, prepared: await prepareDeckSources(kit, variants, logos), logos };
+  }
+
+  it('differs by signatory and changes only with what fills that signatory\'s deck', async () => {
+    const before = await sources();
+    const keys = (s: typeof before) => Object.fromEntries(s.variants.map((v) => [v.signatory, s.prepared.inputs.get(deckKey(v))]));
+    const original = keys(before);
+    expect(new Set(Object.values(original)).size).toBe(before.variants.length);
+    const phoned = keys(await sources((kit) => (kit.signatories.find((s) => s.id === 'alpha-amo')!.telephone = '04 99 99 99 99')));
+    for (const id of Object.keys(original)) expect(phoned[id] === original[id], id).toBe(id !== 'alpha-amo');
+    const steps = keys(await sources((kit) => (kit.amiSteps.etapes[0].titre = 'Autre titre')));
+    for (const id of Object.keys(original)) expect(steps[id], id).not.toBe(original[id]);
+  });
+
+  it('fills a deck only when asked, with the same tokens as the deck source', async () => {
+    const { variants, prepared, logos } = await sources();
+    const alpha = variants.find((v) => v.signatory === 'alpha-amo')!;
+    const filled = await prepared.fill(alpha);
+    expect(deckTokens(filled)).toEqual([]);
+    expect(filled).toContain(`data:image/png;base64,${logos['alpha-amo'].toString('base64')}`);
+    expect(filled).toMatch(/^---\nauthor: "Alpha AMO Conseil"\n/);
   });
 });
 

@@ -1,8 +1,8 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { replaceDirectory } from '../../src/kit/output/publish.ts';
+import { removeReplacedOutputs, replaceDirectory, replacedFolder } from '../../src/kit/output/publish.ts';
 import { KitError } from '../../src/kit/errors.ts';
 
 /** Renames that fail as the system would, by source path → error code: `EBUSY` can't be provoked at will. */
@@ -125,6 +125,29 @@ describe('replaceDirectory', () => {
     mkdirSync(previous);
     writeFileSync(join(previous, 'tres-ancien.pdf'), 'très ancien');
     await replaceDirectory(staging, target);
+    expect(readFileSync(join(target, 'nouveau.pdf'), 'utf8')).toBe('nouveau');
+    expect(existsSync(previous)).toBe(false);
+  });
+
+  it('sets the replaced output aside whole, for the next build to remove while its site builds', async () => {
+    const { base, target, staging, previous } = published();
+    const aside = replacedFolder(base);
+    await replaceDirectory(staging, target, { setAsideIn: aside });
+    expect(readFileSync(join(target, 'nouveau.pdf'), 'utf8')).toBe('nouveau');
+    expect(existsSync(previous)).toBe(false);
+    const [replaced, ...more] = readdirSync(aside);
+    expect(more).toEqual([]);
+    expect(readFileSync(join(aside, replaced, 'ancien.pdf'), 'utf8')).toBe('ancien');
+
+    await removeReplacedOutputs(base);
+    expect(existsSync(aside)).toBe(false);
+    expect(readFileSync(join(target, 'nouveau.pdf'), 'utf8')).toBe('nouveau');
+  });
+
+  it('removes the replaced output at once when it cannot be set aside', async () => {
+    const { base, target, staging, previous } = published();
+    failingRenames.set(previous, 'EXDEV');
+    await replaceDirectory(staging, target, { setAsideIn: replacedFolder(base) });
     expect(readFileSync(join(target, 'nouveau.pdf'), 'utf8')).toBe('nouveau');
     expect(existsSync(previous)).toBe(false);
   });

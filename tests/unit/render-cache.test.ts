@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { digest, OutputCache } from '../../src/kit/cache/output-cache.ts';
+import { digest, OutputCache, restoreFile } from '../../src/kit/cache/output-cache.ts';
+import { writeOutputFile } from '../../src/kit/output/output-file.ts';
 import { cssReferences, htmlReferences, SiteFiles } from '../../src/kit/cache/page-inputs.ts';
 import { pipelineDigest } from '../../src/kit/cache/pipeline-version.ts';
 
@@ -97,6 +98,22 @@ describe('the render cache', () => {
     expect(readdirSync(dirname(entry!.files['document.pdf']))).toContain('document.pdf');
     expect(await cache.get('pdf', 'k2')).toBeUndefined();
     expect(await cache.get('docx', 'k1'), 'kinds are apart').toBeUndefined();
+  });
+
+  it('restores an output as a link to its entry, and a rewritten output never changes the entry', async () => {
+    const root = tempFolder();
+    const cache = new OutputCache(root);
+    await cache.put('pdf', 'k', { 'document.pdf': new Uint8Array([1, 2, 3]) }, {});
+    const stored = (await cache.get('pdf', 'k'))!.files['document.pdf'];
+    expect(statSync(stored).mode & 0o222, 'read-only in the cache').toBe(0);
+    const output = join(root, 'dist', 'kit', 'a', 'courrier-elu.pdf');
+    await restoreFile(stored, output);
+    expect(statSync(output).ino, 'the same file: nothing copied').toBe(statSync(stored).ino);
+    await restoreFile(stored, output);
+    await writeOutputFile(output, new Uint8Array([9, 9]));
+    expect([...readFileSync(output)]).toEqual([9, 9]);
+    expect([...readFileSync(stored)], 'the entry keeps its bytes').toEqual([1, 2, 3]);
+    expect(readdirSync(dirname(output))).toEqual(['courrier-elu.pdf']);
   });
 
   it('treats an entry whose file was cut short as absent', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -86,7 +86,8 @@ export class OutputCache {
     const temporary = join(this.folder, `.tmp-${randomBytes(6).toString('hex')}`);
     await mkdir(temporary, { recursive: true });
     try {
-      for (const [name, bytes] of Object.entries(files)) await writeFile(join(temporary, name), bytes);
+      // Read-only: the output folder links to these files (see `restoreFile`), so no one edits them in place.
+      for (const [name, bytes] of Object.entries(files)) await writeFile(join(temporary, name), bytes, { mode: 0o444 });
       const record: EntryRecord<Meta> = { meta, sizes: Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, bytes.length])) };
       await writeFile(join(temporary, 'entry.json'), JSON.stringify(record));
       await mkdir(dirname(folder), { recursive: true });
@@ -142,8 +143,22 @@ export class OutputCache {
   }
 }
 
-/** Copies a cached file to its place in the output (a copy-on-write clone where the disk can). */
+/**
+ * Puts a cached file in its place in the output as a hard link: nothing is copied, and a rebuild with
+ * nothing changed writes almost nothing. Safe because no one writes into these files: the cache's are
+ * read-only and every output is written whole under a new name (`writeOutputFile`), never through the
+ * link. Where a link cannot be made (another disk, a file system without links), a copy.
+ */
 export async function restoreFile(source: string, target: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  await copyFile(source, target, constants.COPYFILE_FICLONE);
+  try {
+    await link(source, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      await rm(target, { force: true });
+      return restoreFile(source, target);
+    }
+    await copyFile(source, target, constants.COPYFILE_FICLONE);
+  }
 }

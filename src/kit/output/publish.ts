@@ -1,11 +1,25 @@
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { KitError } from '../errors.ts';
 
 /** Where `astro build` writes the new site before it replaces `dist/`: never published half-made. */
 export function stagingFolder(root: string): string {
   return join(root, '.kit', 'staging');
+}
+
+/**
+ * Where a replaced output waits to be removed: the next build removes it while its site builds, so a
+ * publication costs two renames and not the removal of thousands of files.
+ */
+export function replacedFolder(root: string): string {
+  return join(root, '.kit', 'replaced');
+}
+
+/** Removes the outputs set aside by earlier publications; never fails a build (what is left goes next time). */
+export async function removeReplacedOutputs(root: string): Promise<void> {
+  await rm(replacedFolder(root), { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
 }
 
 /** Error codes of a folder another program holds open or writes into. */
@@ -75,8 +89,9 @@ async function settlePrevious(target: string, previous: string): Promise<void> {
  * Replaces `target` by `staging` with two renames on the same disk, so readers see the old output or
  * the new one, never a mix. If the second rename fails, the old output is put back; if even that
  * fails, it stays whole in `<target>.previous`, which the next build puts back before anything else.
+ * With `setAsideIn` (see `replacedFolder`), the old output is moved there rather than removed now.
  */
-export async function replaceDirectory(stagingDir: string, targetDir: string): Promise<void> {
+export async function replaceDirectory(stagingDir: string, targetDir: string, options: { setAsideIn?: string } = {}): Promise<void> {
   const staging = resolve(stagingDir);
   const target = resolve(targetDir);
   const previous = `${target}.previous`;
@@ -102,5 +117,10 @@ export async function replaceDirectory(stagingDir: string, targetDir: string): P
   }
   // The new kit is published: a copy of the old one that cannot be removed now (a file still open) is
   // removed by the next build, and must not turn this success into a failure.
+  if (hadTarget && options.setAsideIn) {
+    const aside = join(options.setAsideIn, `${Date.now()}-${randomBytes(4).toString('hex')}`);
+    const setAside = await mkdir(options.setAsideIn, { recursive: true }).then(() => rename(previous, aside)).then(() => true, () => false);
+    if (setAside) return;
+  }
   await rm(previous, { recursive: true, force: true }).catch(() => undefined);
 }

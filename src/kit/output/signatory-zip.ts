@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { writeOutputFile } from './output-file.ts';
 import { basename, join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { KitError } from '../errors.ts';
@@ -93,7 +94,7 @@ export async function writeSignatoryZips(options: {
       cache.count('zip', 'cached');
     } else {
       const zip = reproducibleArchive(await readAll(), date);
-      await writeFile(target, zip);
+      await writeOutputFile(target, zip);
       await cache.put('zip', key, { [ZIP]: zip }, {});
       cache.count('zip', 'rendered', [output]);
       bytes = zip.length;

@@ -32,7 +32,7 @@ const FILES = { html: 'presentation.html', pdf: 'presentation.pdf', pptx: 'prese
 const targets = (variant: DeckVariant) => ({ html: variant.outputs.html, pdf: variant.outputs.pdf, pptx: variant.outputs.pptx, thumbnail: variant.thumbnail });
 
 /**
- * Every deck variant: taken from the cache when its filled Markdown, the themes, the browser and the
+ * Every deck variant: taken from the cache when what fills its deck (`DeckSources.inputs`), the themes, the browser and the
  * pipeline are unchanged; otherwise measured for overflow (in the shared browser), converted by marp-cli
  * (only the decks that changed, one batch per format) and photographed for the download page. The PDF and
  * PPTX are then dated with the source date. Returns each deck's facts, in the matrix's order.
@@ -57,7 +57,7 @@ export async function buildDeckOutputs(options: {
   const renderer = digest(await pipelineVersion(), options.browserVersion, [...sources.themes]);
   const planned = await Promise.all(
     variants.map(async (variant) => {
-      const render = digest('presentation', renderer, sources.markdown.get(deckKey(variant))!);
+      const render = digest('presentation', renderer, sources.inputs.get(deckKey(variant))!);
       const published = digest('presentation-datee', render, date.toISOString());
       const found = await cache.get<DeckFacts>('presentation-datee', published);
       return { variant, keys: { render, published }, published: found, render: found ? undefined : await cache.get<DeckFacts>('presentation', render) };
@@ -70,11 +70,12 @@ export async function buildDeckOutputs(options: {
   const rendered = new Map<string, DeckFacts>();
   if (toRender.length > 0) {
     const batch = toRender.map((plan) => plan.variant);
+    const markdown = new Map(await Promise.all(batch.map(async (variant) => [deckKey(variant), await sources.fill(variant)] as const)));
     const overflow = new Map<string, SlideOverflow[]>();
     await session.withPage(async (page) => {
-      for (const variant of batch) overflow.set(deckKey(variant), await overflowingSlides(page, sources.markdown.get(deckKey(variant))!, [...sources.themes.values()]));
+      for (const variant of batch) overflow.set(deckKey(variant), await overflowingSlides(page, markdown.get(deckKey(variant))!, [...sources.themes.values()]));
     });
-    await buildDecks({ kit, variants: batch, sources, outDir, browser, onOutput, onRetry });
+    await buildDecks({ kit, variants: batch, markdown, themes: sources.themes, outDir, browser, onOutput, onRetry });
     const thumbnails = await writeDeckThumbnails({ session, origin, variants: batch, outDir, concurrency });
     for (const { variant, slides } of thumbnails) {
       const facts = { slides, overflow: overflow.get(deckKey(variant))! };

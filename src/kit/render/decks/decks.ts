@@ -7,7 +7,7 @@ import type { BrowserLocation } from '../../browser/find-browser.ts';
 import { pagesAtOnce } from '../../browser/browser-session.ts';
 import { KitError } from '../../errors.ts';
 import type { Kit, Signatory } from '../../load/load-kit.ts';
-import type { LogoSet } from '../images/logos.ts';
+import { logoDigests, type LogoSet } from '../images/logos.ts';
 import { deckLogoDataUri, sizeDeckLogo } from './deck-logo.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
@@ -16,6 +16,7 @@ import { displayUrl } from '../display.ts';
 import { amiStepsSvg } from '../images/ami-steps-svg.ts';
 import { loadThemes, writeThemes } from './deck-themes.ts';
 import sharp from 'sharp';
+import { digest } from '../../cache/output-cache.ts';
 
 const missing = 'à compléter';
 
@@ -110,26 +111,45 @@ const formats = [
   { key: 'pptx', flag: ['--pptx', '--image-scale', '1.5'], label: 'Présentation PPTX' },
 ] as const;
 
-/** Every deck variant's Markdown, tokens filled and images inlined, by `<signataire>/<deck>`; and the themes. */
+/**
+ * What each deck variant is made of, and how to fill it. `inputs` identifies a variant's filled deck
+ * without filling it: the deck's source with its images, the signatory's text values, their logo and
+ * the AMI steps (the code that fills is in the pipeline version). `fill` fills a variant's deck —
+ * tokens, logo size, the AMI diagram (drawn once, on first use) — and is called only for the decks to
+ * render: a rebuild with every deck in the cache fills none.
+ */
 export interface DeckSources {
-  markdown: Map<string, string>;
+  inputs: Map<string, string>;
   themes: Map<string, string>;
+  fill: (variant: DeckVariant) => Promise<string>;
 }
 
 export const deckKey = (variant: DeckVariant) => `${variant.signatory}/${variant.deckId}`;
 
-/** Fills the decks once per signatory: the same sources feed the overflow check and marp-cli. */
+/** Reads the decks and their images once per build; the tokens are filled per signatory on demand. */
 export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logos: LogoSet): Promise<DeckSources> {
-  const diagram = await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer();
-  const assets: DeckAssets = { logos, amiSteps: `data:image/png;base64,${diagram.toString('base64')}` };
   const inlined = new Map<string, string>();
   for (const deck of kit.decks) inlined.set(deck.id, await inlineDeckImages(deck.source, join(kit.root, 'slides')));
-  const markdown = new Map<string, string>();
+  const deckDigests = new Map([...inlined].map(([id, source]) => [id, digest(source)]));
+  const logoDigest = logoDigests(logos);
+  const amiSteps = digest(JSON.stringify(kit.amiSteps));
+  const inputs = new Map<string, string>();
   for (const variant of variants) {
     const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-    markdown.set(deckKey(variant), deckSourceFor(inlined.get(variant.deckId)!, signatory, assets));
+    const text = deckValues(signatory, { logos: { [signatory.id]: Buffer.alloc(0) }, amiSteps: '' });
+    inputs.set(deckKey(variant), digest(deckDigests.get(variant.deckId)!, JSON.stringify(text), logoDigest(signatory.id), amiSteps));
   }
-  return { markdown, themes: await loadThemes(join(kit.root, 'slides')) };
+  let diagram: Promise<string> | undefined;
+  const drawDiagram = async () => `data:image/png;base64,${(await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer()).toString('base64')}`;
+  return {
+    inputs,
+    themes: await loadThemes(join(kit.root, 'slides')),
+    fill: async (variant) => {
+      diagram ??= drawDiagram();
+      const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+      return deckSourceFor(inlined.get(variant.deckId)!, signatory, { logos, amiSteps: await diagram });
+    },
+  };
 }
 
 /**
@@ -140,23 +160,25 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
 export async function buildDecks(options: {
   kit: Kit;
   variants: DeckVariant[];
-  sources: DeckSources;
+  /** The filled Markdown of each variant to build, by `deckKey`. */
+  markdown: Map<string, string>;
+  themes: Map<string, string>;
   outDir: string;
   browser: BrowserLocation;
   onOutput: (label: string, output: string, ms: number, note: string) => void;
   /** Told, in a French sentence for the log, when a conversion is tried again. */
   onRetry?: (message: string) => void;
 }): Promise<void> {
-  const { kit, variants, sources, outDir, browser, onOutput, onRetry } = options;
+  const { kit, variants, markdown, themes, outDir, browser, onOutput, onRetry } = options;
   if (variants.length === 0) return;
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
   const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
   try {
     for (const variant of variants) {
       await mkdir(join(work, 'kit', variant.signatory), { recursive: true });
-      await writeFile(join(work, 'kit', variant.signatory, `${variant.deckId}.md`), sources.markdown.get(deckKey(variant))!);
+      await writeFile(join(work, 'kit', variant.signatory, `${variant.deckId}.md`), markdown.get(deckKey(variant))!);
     }
-    await writeThemes(sources.themes, join(work, 'themes'));
+    await writeThemes(themes, join(work, 'themes'));
     process.env.CHROME_PATH = browser.path;
     if (browser.headlessShell) process.env.PUPPETEER_HEADLESS_MODE = 'shell';
     if (browser.source === 'sparticuz') process.env.CHROME_NO_SANDBOX = '1';

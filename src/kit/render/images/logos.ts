@@ -39,6 +39,12 @@ export interface PreparedLogo extends LogoImage {
 /** PNG bytes of each logo at print size, by key: for the Word letters and the decks. */
 export type LogoSet = Record<string, Buffer>;
 
+/** Each logo's digest for the render cache's keys, computed once per logo however many outputs show it. */
+export function logoDigests(logos: LogoSet): (id: string) => string {
+  const digests = new Map<string, string>();
+  return (id) => digests.get(id) ?? digests.set(id, createHash('sha256').update(logos[id]).digest('hex')).get(id)!;
+}
+
 /** Logos by key: a signatory's id, or `partenaire:<id>`. */
 export interface LogoAssets {
   images: Record<string, LogoImage>;

@@ -6,7 +6,7 @@ import type { Kit } from '../../load/load-kit.ts';
 import type { PrintVariant } from '../../matrix/matrix.ts';
 import { writeOutputFile } from '../../output/output-file.ts';
 import { reproducibleOfficeFile } from '../../output/reproducible-office.ts';
-import type { LogoSet } from '../images/logos.ts';
+import { logoDigests, type LogoSet } from '../images/logos.ts';
 import { docxBytes, letterToDocx, pngImage } from '../../../letter/letter-docx.ts';
 import { letterFooterPartners, variantLetter } from './variant-letter.ts';
 
@@ -20,6 +20,7 @@ const DOCX = 'courrier.docx';
 export async function writeLetterDocxFiles(options: { kit: Kit; variants: PrintVariant[]; logos: LogoSet; outDir: string; date: Date; cache: OutputCache; onOutput: (output: string, ms: number) => void }): Promise<void> {
   const { kit, variants, logos, outDir, date, cache, onOutput } = options;
   const pipeline = await pipelineVersion();
+  const logoDigest = logoDigests(logos);
   // Several at a time: from the cache, each is mostly waiting on the disk.
   const limit = pLimit(8);
   await Promise.all(
@@ -30,9 +31,8 @@ export async function writeLetterDocxFiles(options: { kit: Kit; variants: PrintV
         const target = join(outDir, variant.docx);
         const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
         const letter = variantLetter(kit, variant);
-        const senderLogo = logos[signatory.id];
-        const footerLogos = letterFooterPartners(kit, signatory).map((partner) => logos[`partenaire:${partner.id}`]);
-        const key = digest('docx', pipeline, letter, date.toISOString(), senderLogo, ...footerLogos);
+        const footerLogoIds = letterFooterPartners(kit, signatory).map((partner) => `partenaire:${partner.id}`);
+        const key = digest('docx', pipeline, letter, date.toISOString(), logoDigest(signatory.id), ...footerLogoIds.map(logoDigest));
         cache.holds(variant.docx, 'docx', key, DOCX);
         const cached = await cache.get('docx', key);
         if (cached) {
@@ -40,7 +40,7 @@ export async function writeLetterDocxFiles(options: { kit: Kit; variants: PrintV
           cache.count('docx', 'cached');
           return;
         }
-        const document = letterToDocx(letter, { senderLogo: pngImage(senderLogo), footerLogos: footerLogos.map(pngImage) });
+        const document = letterToDocx(letter, { senderLogo: pngImage(logos[signatory.id]), footerLogos: footerLogoIds.map((id) => pngImage(logos[id])) });
         const bytes = reproducibleOfficeFile(await docxBytes(document), date);
         await writeOutputFile(target, bytes);
         await cache.put('docx', key, { [DOCX]: bytes }, {});
