@@ -71,7 +71,7 @@ line(`Signataires : ${kit.signatories.length} ; types d’interlocuteur : ${kit.
 if (kit.recipients.length < ISSUE_RECIPIENTS) {
   line(`   ⚠ moins que les ${ISSUE_RECIPIENTS} types d’interlocuteur de l’issue 9 : le banc n’en invente pas, il y a donc ${letters.length} courriers au lieu de ${kit.signatories.length * ISSUE_RECIPIENTS}.`);
 }
-line(`À fabriquer : ${matrix.print.length} PDF (dont ${letters.length} courriers, autant de DOCX), ${matrix.decks.length} présentation(s) en 3 formats, un zip par signataire`);
+line(`À fabriquer : ${matrix.print.length} PDF (dont ${letters.length} courriers, autant de DOCX), ${matrix.decks.length} présentation(s) (HTML, PDF, PPTX), un zip par signataire`);
 
 /** A duration from the report, which may lack it. */
 const reported = (ms) => (typeof ms === 'number' ? duration(ms) : 'non indiqué');

@@ -82,10 +82,10 @@ export function cachedByKind(report) {
   return kinds.length === 0 ? 'aucune' : kinds.map(([kind, counts]) => `${counts.cached} ${kind}`).join(', ');
 }
 
-/** Per-output times the build logs (« PDF 3/12 kit/hpf/plaquette.pdf — 0,42 s »), by label: PDF, Présentation HTML… */
+/** Per-output times the build logs (« PDF 3/12 kit/hpf/plaquette.pdf — 0,42 s »), by label: PDF, Présentation, Word, Zip */
 export function loggedTimes(log) {
   const times = new Map();
-  for (const match of log.matchAll(/\] (PDF|Présentation \w+|Word|Zip) \d+\/\d+ \S+ — (\d+,\d+) s/g)) {
+  for (const match of log.matchAll(/\] (PDF|Présentation|Word|Zip) \d+\/\d+ \S+ — (\d+,\d+) s/g)) {
     times.set(match[1], [...(times.get(match[1]) ?? []), Number(match[2].replace(',', '.')) * 1000]);
   }
   return times;

@@ -79,11 +79,12 @@ function describeCount([singular, plural]: [string, string], count: KindCount | 
 }
 
 /**
- * After the site is built into `outDir`: every PDF (Paged.js in one shared Chromium), every deck (marp-cli)
- * and its first slide's picture, the Word letters, one zip per signatory, and last the facts of the
- * download pages (sizes, pages), with one log line per output rendered and a summary. Outputs whose inputs
- * have not changed come from the render cache (`.kit/cache/`); the browser starts only if something must
- * be rendered. The browser and the server are always closed.
+ * After the site is built into `outDir`: every PDF (Paged.js in one shared Chromium), every deck (drawn
+ * in the same Chromium, its HTML by marp-cli) and its first slide's picture, the Word letters, one zip per
+ * signatory, and last the facts of the download pages (sizes, pages), with one log line per output
+ * rendered and a summary. Outputs whose inputs have not changed come from the render cache
+ * (`.kit/cache/`); the browser starts only if something must be rendered. The browser and the server are
+ * always closed.
  */
 export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix; logos: LogoSet; outDir: string; logger: AstroIntegrationLogger }): Promise<OutputsReport> {
   const { kit, matrix, logos, outDir, logger } = options;
@@ -91,20 +92,21 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const cache = new OutputCache(kit.root);
 
   const planned = new Set([...outputFiles(matrix), ...kit.signatories.map((s) => signatoryZipPath(s.id))].map((output) => `/${output}`));
-  // Independent steps, mostly reading files: side by side, then any failure (the first) stops the build.
-  console.error('T', (performance.now()-started).toFixed(0), 'const [, cards');const [, cards, , browser, deckSources] = await allOrFirstFailure([
-    writeSitemap(outDir, kit.site.url),
+  // The sitemap first: pages link to it. Then independent steps, mostly reading files, side by side; any
+  // failure (the first) stops the build.
+  await writeSitemap(outDir, kit.site.url);
+  const [cards, , browser, deckSources] = await allOrFirstFailure([
     writeSocialCards(outDir, kit.site, cache),
     checkInternalLinks(outDir, kit, planned),
     findBrowser(),
     prepareDeckSources(kit, matrix.decks, logos),
   ] as const);
   logger.info(`Images de partage : ${cards} (1200 × 630 px)`);
-  console.error('T', (performance.now()-started).toFixed(0), 'const browserId');const browserId = await browserVersion(browser);
+  const browserId = await browserVersion(browser);
   const sourceDate = buildSourceDate(kit.root);
   logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)}`);
 
-  console.error('T', (performance.now()-started).toFixed(0), 'const printStarted');const printStarted = performance.now();
+  const printStarted = performance.now();
   const server = await serveDirectory(outDir, printServerFiles());
   const concurrency = pagesAtOnce();
   const session = BrowserSession.lazy(browser);
@@ -114,7 +116,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   let decksMs: number;
   try {
     let printProgress = createProgress(logger, 0);
-    console.error('T', (performance.now()-started).toFixed(0), 'printed = await printAll');printed = await printAll({
+    printed = await printAll({
       kit,
       variants: matrix.print,
       session,
@@ -145,19 +147,17 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
 
     const decksStarted = performance.now();
     let deckProgress = createProgress(logger, 0);
-    console.error('T', (performance.now()-started).toFixed(0), 'decks = await buildDeckOutputs');decks = await buildDeckOutputs({
+    decks = await buildDeckOutputs({
       kit,
       variants: matrix.decks,
       sources: deckSources,
       session,
-      origin: server.origin,
       outDir,
-      browser,
       browserVersion: browserId,
       cache,
       date: sourceDate.date,
       concurrency,
-      onStart: (toRender) => (deckProgress = createProgress(logger, toRender * 3)),
+      onStart: (toRender) => (deckProgress = createProgress(logger, toRender)),
       onOutput: (label, output, ms, note) => deckProgress.done(label, output, ms, note),
       onRetry: (message) => logger.warn(message),
     });
@@ -168,11 +168,11 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     await server.close();
   }
 
-  console.error('T', (performance.now()-started).toFixed(0), 'const letters =');const letters = matrix.print.filter((variant) => variant.docx);
+  const letters = matrix.print.filter((variant) => variant.docx);
   const wordProgress = createProgress(logger, letters.length);
   await writeLetterDocxFiles({ kit, variants: letters, logos, outDir, date: sourceDate.date, cache, onOutput: (output, ms) => wordProgress.done('Word', output, ms) });
 
-  console.error('T', (performance.now()-started).toFixed(0), 'const signatories = kit');const signatories = kit.signatories.map((s) => s.id);
+  const signatories = kit.signatories.map((s) => s.id);
   const zipProgress = createProgress(logger, signatories.length);
   await writeSignatoryZips({
     outDir,
@@ -188,11 +188,11 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     ...printed.map(({ variant, pageCount }) => [variant.output, pageCount] as const),
     ...decks.map(({ variant, slides }) => [variant.outputs.pdf, slides] as const),
   ]);
-  console.error('T', (performance.now()-started).toFixed(0), 'await fillDownloadFacts');await fillDownloadFacts({ outDir, matrix, signatories, pageCounts });
+  await fillDownloadFacts({ outDir, matrix, signatories, pageCounts });
   // The cache now holds this kit's outputs, and no more.
   await cache.prune();
 
-  console.error('T', (performance.now()-started).toFixed(0), 'const counts =');const counts = Object.fromEntries(cache.counts);
+  const counts = Object.fromEntries(cache.counts);
   logger.info(
     `Terminé en ${seconds(performance.now() - started)} pour ${kit.signatories.length} signataire(s) : ${describeCount(['PDF', 'PDF'], counts.pdf)}, ${describeCount(['présentation', 'présentations'], counts.presentation, true)}, ${describeCount(['courrier Word', 'courriers Word'], counts.docx)}, ${describeCount(['zip', 'zips'], counts.zip)}, ${describeCount(['image de partage', 'images de partage'], counts['image-de-partage'], true)}${session.launched ? '' : ' ; navigateur non lancé'}.`,
   );

@@ -2,7 +2,7 @@
  * What happens on Ctrl-C (or SIGTERM, SIGHUP), in one place: every registered clean-up runs — browsers
  * killed, the staging folder removed — a French line says the build stopped and nothing was published,
  * and the process exits (130 for Ctrl-C). Clean-ups are synchronous: libraries that handle signals
- * themselves (puppeteer inside marp-cli) may exit the process right after us.
+ * themselves (puppeteer) may exit the process right after us.
  */
 
 type Cleanup = () => void;

@@ -1,6 +1,5 @@
-// Faults of the browsers the build starts: the print browser killed mid-queue is relaunched and every
-// document still printed; a document that fails twice names its source; a deck conversion whose browser
-// fails is tried again, and reported in French without marp-cli's own output when it fails twice.
+// Faults of the browser the build starts: killed mid-queue, it is relaunched and every document and deck
+// still made; a document that fails twice names its source.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +12,9 @@ import { KitError } from '../../src/kit/errors.ts';
 import type { Kit } from '../../src/kit/load/load-kit.ts';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, type PrintVariant } from '../../src/kit/matrix/matrix.ts';
-import { buildDecks, deckKey } from '../../src/kit/render/decks/decks.ts';
-import { loadThemes } from '../../src/kit/render/decks/deck-themes.ts';
+import { prepareDeckSources } from '../../src/kit/render/decks/decks.ts';
+import { buildDeckOutputs } from '../../src/kit/render/decks/deck-outputs.ts';
+import { prepareLogos } from '../../src/kit/render/images/logos.ts';
 import { printAll } from '../../src/kit/render/print/print-queue.ts';
 import { printServerFiles } from '../../src/kit/render/print/print-pdf.ts';
 import { OutputCache } from '../../src/kit/cache/output-cache.ts';
@@ -203,66 +203,46 @@ describe('the print browser', () => {
   }, 60_000);
 });
 
-describe('the deck browser (marp-cli’s own)', () => {
-  /**
-   * A stand-in for Chromium: fails to start the first `failures` times, then runs the real one. marp-cli
-   * itself launches twice before giving up (through a pipe, then a WebSocket): 2 failures fail one run.
-   */
-  function flakyBrowser(failures: number): BrowserLocation {
-    const dir = mkdtempSync(join(tmpdir(), 'kit-faults-browser-'));
-    const script = join(dir, 'chromium');
-    writeFileSync(
-      script,
-      `#!/bin/sh\ncount=$(cat "${dir}/count" 2>/dev/null || echo 0)\necho $((count + 1)) > "${dir}/count"\n` +
-        `if [ "$count" -lt ${failures} ]; then echo "cannot start" >&2; exit 1; fi\nexec "${browser.path}" "$@"\n`,
-    );
-    chmodSync(script, 0o755);
-    return { ...browser, path: script };
-  }
-
-  async function convert(location: BrowserLocation) {
+describe('the deck drawings, in the shared browser', () => {
+  it('draws again the decks whose browser was killed, and makes every file of every deck', async () => {
     const loaded = await loadKit(fixtureKit);
-    const variants = buildVariantMatrix(loaded).decks.slice(0, 1);
-    const markdown = new Map(variants.map((v) => [deckKey(v), '---\nmarp: true\n---\n\n# Diapositive d’essai\n']));
+    const variants = buildVariantMatrix(loaded).decks.slice(0, 3);
+    const { logos } = await prepareLogos(loaded);
+    const session = await BrowserSession.open(browser);
+    const browsers = () => childrenOf(process.pid).filter((p) => p.args.startsWith(browser.path));
+    const [first] = browsers();
     const deckOut = mkdtempSync(join(tmpdir(), 'kit-faults-decks-'));
     const retries: string[] = [];
-    const outputs: string[] = [];
-    const printed = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn'), vi.spyOn(console, 'log'), vi.spyOn(process.stderr, 'write')];
+    let killed = false;
     try {
-      const failure = await buildDecks({
+      const built = await buildDeckOutputs({
         kit: loaded,
         variants,
-        markdown,
-        themes: await loadThemes(join(fixtureKit, 'slides')),
+        sources: await prepareDeckSources(loaded, variants, logos.pngs),
+        session,
         outDir: deckOut,
-        browser: location,
-        onOutput: (_label, output) => outputs.push(output),
+        browserVersion: 'essai',
+        cache: new OutputCache(deckOut),
+        date: new Date('2025-01-01T12:00:00Z'),
+        concurrency: 2,
         onRetry: (message) => retries.push(message),
-      }).catch((error: unknown) => error);
-      const english = printed.flatMap((spy) => spy.mock.calls.map((call) => call.map(String).join(' ')));
-      return { failure, retries, outputs, english };
+        onOutput: () => {
+          if (killed) return;
+          killed = true;
+          process.kill(first.pid, 'SIGKILL');
+        },
+      });
+      expect(built.map((deck) => deck.slides)).toEqual(variants.map(() => built[0].slides));
+      for (const variant of variants) {
+        for (const file of [variant.outputs.pdf, variant.outputs.pptx, variant.outputs.html, variant.thumbnail]) expect(existsSync(join(deckOut, file)), file).toBe(true);
+      }
+      // The deck that was being drawn when it died was drawn again in the new browser.
+      expect(retries.length).toBeGreaterThan(0);
+      for (const message of retries) expect(message).toMatch(/^kit\/[a-z-]+\/presentation\.pdf : le navigateur s’est arrêté \(relancé\), nouvel essai\.$/);
+      expect(alive(first.pid)).toBe(false);
     } finally {
-      for (const spy of printed) spy.mockRestore();
+      await session.close();
       rmSync(deckOut, { recursive: true, force: true });
     }
-  }
-
-  it('tries a conversion again when its browser fails, and succeeds', async () => {
-    const result = await convert(flakyBrowser(2));
-    expect(result.failure).toBeUndefined();
-    expect(result.retries).toEqual(['Présentation PDF : la conversion Marp a échoué, nouvel essai.']);
-    expect(result.outputs).toEqual(['kit/alpha-amo/presentation.html', 'kit/alpha-amo/presentation.pdf', 'kit/alpha-amo/presentation.pptx']);
-    expect(result.english).toEqual([]);
-  }, 120_000);
-
-  it('names the deck in French when the conversion fails twice, and keeps marp-cli’s words for KIT_DEBUG', async () => {
-    const result = await convert(flakyBrowser(99));
-    expect(result.failure).toBeInstanceOf(KitError);
-    const error = result.failure as KitError;
-    expect(error.message).toBe('la conversion Marp (PDF) a échoué deux fois de suite : le navigateur ne démarre pas');
-    expect(error.details.file).toBe('slides/presentation.md');
-    expect(String((error.cause as Error).message)).toMatch(/Failed/);
-    expect(result.english).toEqual([]);
-    expect(result.retries).toHaveLength(1);
   }, 120_000);
 });

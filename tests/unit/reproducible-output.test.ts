@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FALLBACK_SOURCE_DATE, describeSourceDate, readSourceDate } from '../../src/kit/output/source-date.ts';
 import { reproducibleZip } from '../../src/kit/output/reproducible-zip.ts';
 import { pinCoreXmlDates, reproducibleOfficeFile } from '../../src/kit/output/reproducible-office.ts';
-import { withMetadata, withPinnedDates } from '../../src/kit/render/print/pdf-metadata.ts';
+import { withMetadata } from '../../src/kit/render/print/pdf-metadata.ts';
 
 const date = new Date('2025-03-30T02:30:04Z');
 
@@ -59,13 +59,6 @@ describe('PDF dates', () => {
     const read = await PDFDocument.load(first.bytes, { updateMetadata: false });
     expect(read.getCreationDate()).toEqual(date);
     expect(read.getModificationDate()).toEqual(date);
-  });
-
-  it('are replaced in a deck PDF, its other metadata kept', async () => {
-    const read = await PDFDocument.load(await withPinnedDates(await pdfDatedNow(), date), { updateMetadata: false });
-    expect(read.getCreationDate()).toEqual(date);
-    expect(read.getModificationDate()).toEqual(date);
-    expect(read.getTitle()).toBe('Présentation');
   });
 });
 

@@ -1,16 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserLocation } from '../../browser/find-browser.ts';
-import type { BrowserSession } from '../../browser/browser-session.ts';
+import pLimit from 'p-limit';
+import sharp from 'sharp';
+import { BrowserCrash, type BrowserSession } from '../../browser/browser-session.ts';
 import { digest, restoreFile, type OutputCache } from '../../cache/output-cache.ts';
 import { pipelineVersion } from '../../cache/pipeline-version.ts';
+import { isKitError, KitError } from '../../errors.ts';
 import type { Kit } from '../../load/load-kit.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
 import { writeOutputFile } from '../../output/output-file.ts';
-import { overflowingSlides, type SlideOverflow } from './deck-overflow.ts';
-import { writeDeckThumbnails } from './deck-thumbnails.ts';
-import { buildDecks, deckKey, type DeckSources } from './decks.ts';
-import { pinDeckDates } from './reproducible-decks.ts';
+import { THUMBNAIL_QUALITY, THUMBNAIL_WIDTH } from '../images/thumbnails.ts';
+import { drawDeck, type DrawnDeck, type SlideOverflow } from './deck-drawing.ts';
+import { pictureDeckPptx } from './deck-pptx.ts';
+import { buildDeckHtml, deckKey, type DeckSources } from './decks.ts';
+import { publishedDeckFiles } from './reproducible-decks.ts';
 
 /** One signatory's deck, built or taken from the cache: its slides and those that overflow. */
 export interface BuiltDeck {
@@ -27,24 +30,43 @@ interface DeckFacts {
 
 /** The files of a deck in the cache: its three formats and the picture of its first slide. */
 const FILES = { html: 'presentation.html', pdf: 'presentation.pdf', pptx: 'presentation.pptx', thumbnail: 'apercu.webp' } as const;
+type DeckFile = keyof typeof FILES;
 
 /** Where each of a deck's cached files goes in the output. */
-const targets = (variant: DeckVariant) => ({ html: variant.outputs.html, pdf: variant.outputs.pdf, pptx: variant.outputs.pptx, thumbnail: variant.thumbnail });
+const targets = (variant: DeckVariant): Record<DeckFile, string> => ({ html: variant.outputs.html, pdf: variant.outputs.pdf, pptx: variant.outputs.pptx, thumbnail: variant.thumbnail });
+
+/** A deck drawn in the shared browser, tried once more if the browser failed, or a French error. */
+async function drawOrFail(session: BrowserSession, variant: DeckVariant, markdown: string, themes: string[], onRetry?: (message: string) => void): Promise<DrawnDeck> {
+  const draw = () => session.withPage((page) => drawDeck(page, markdown, themes), { reuse: true });
+  try {
+    return await draw().catch((error: unknown) => {
+      if (isKitError(error)) throw error;
+      onRetry?.(`${variant.outputs.pdf} : ${error instanceof BrowserCrash ? 'le navigateur s’est arrêté (relancé)' : 'le dessin a échoué'}, nouvel essai.`);
+      return draw();
+    });
+  } catch (error) {
+    if (isKitError(error)) throw error;
+    throw new KitError(`la présentation ${variant.outputs.pdf} n’a pas pu être dessinée, deux fois de suite`, {
+      code: 'presentation',
+      hint: 'Relancez la fabrication ; si cela se reproduit, vérifiez la mémoire disponible ou relancez avec KIT_DEBUG=1 et transmettez le détail technique à l’équipe du kit.',
+      cause: error,
+    });
+  }
+}
 
 /**
- * Every deck variant: taken from the cache when what fills its deck (`DeckSources.inputs`), the themes, the browser and the
- * pipeline are unchanged; otherwise measured for overflow (in the shared browser), converted by marp-cli
- * (only the decks that changed, one batch per format) and photographed for the download page. The PDF and
- * PPTX are then dated with the source date. Returns each deck's facts, in the matrix's order.
+ * Every deck variant: taken from the cache when what fills its deck (`DeckSources.inputs`), the themes,
+ * the browser and the pipeline are unchanged. Otherwise its HTML comes from marp-cli (no browser needed)
+ * and the rest from one drawing in the shared browser (`drawDeck`): the PDF, the picture of each slide,
+ * which make the PPTX and the download page's thumbnail, and the slides that overflow. The PDF gets its
+ * metadata and the PPTX its date from the source date. Returns each deck's facts, in the matrix's order.
  */
 export async function buildDeckOutputs(options: {
   kit: Kit;
   variants: DeckVariant[];
   sources: DeckSources;
   session: BrowserSession;
-  origin: string;
   outDir: string;
-  browser: BrowserLocation;
   browserVersion: string;
   cache: OutputCache;
   date: Date;
@@ -53,7 +75,7 @@ export async function buildDeckOutputs(options: {
   onOutput: (label: string, output: string, ms: number, note: string) => void;
   onRetry?: (message: string) => void;
 }): Promise<BuiltDeck[]> {
-  const { kit, variants, sources, session, origin, outDir, browser, cache, date, concurrency, onStart, onOutput, onRetry } = options;
+  const { kit, variants, sources, session, outDir, cache, date, concurrency, onStart, onOutput, onRetry } = options;
   const renderer = digest(await pipelineVersion(), options.browserVersion, [...sources.themes]);
   const planned = await Promise.all(
     variants.map(async (variant) => {
@@ -66,42 +88,56 @@ export async function buildDeckOutputs(options: {
   const toRender = planned.filter((plan) => !plan.published && !plan.render);
   onStart?.(toRender.length);
 
-  // The decks that changed: overflow measured, converted, photographed, then stored as rendered.
-  const rendered = new Map<string, DeckFacts>();
+  // The decks that changed: HTML by marp-cli, then each drawn once; stored as rendered, without date.
+  const rendered = new Map<string, { files: Record<DeckFile, Uint8Array>; facts: DeckFacts }>();
   if (toRender.length > 0) {
     const batch = toRender.map((plan) => plan.variant);
     const markdown = new Map(await Promise.all(batch.map(async (variant) => [deckKey(variant), await sources.fill(variant)] as const)));
-    const overflow = new Map<string, SlideOverflow[]>();
-    await session.withPage(async (page) => {
-      for (const variant of batch) overflow.set(deckKey(variant), await overflowingSlides(page, markdown.get(deckKey(variant))!, [...sources.themes.values()]));
-    });
-    await buildDecks({ kit, variants: batch, markdown, themes: sources.themes, outDir, browser, onOutput, onRetry });
-    const thumbnails = await writeDeckThumbnails({ session, origin, variants: batch, outDir, concurrency });
-    for (const { variant, slides } of thumbnails) {
-      const facts = { slides, overflow: overflow.get(deckKey(variant))! };
-      const files = Object.fromEntries(await Promise.all(Object.entries(targets(variant)).map(async ([name, path]) => [FILES[name as keyof typeof FILES], await readFile(join(outDir, path))])));
-      await cache.put<DeckFacts>('presentation', planned.find((plan) => plan.variant === variant)!.keys.render, files, facts);
-      rendered.set(deckKey(variant), facts);
-    }
+    const html = await buildDeckHtml({ kit, variants: batch, markdown, themes: sources.themes });
+    const themes = [...sources.themes.values()];
+    const limit = pLimit(concurrency);
+    await Promise.all(
+      toRender.map(({ variant, keys }) =>
+        limit(async () => {
+          const started = performance.now();
+          const drawn = await drawOrFail(session, variant, markdown.get(deckKey(variant))!, themes, onRetry);
+          if (drawn.pictures.length === 0) {
+            throw new KitError(`la présentation ${variant.outputs.pdf} ne contient aucune diapositive`, { code: 'presentation', hint: 'Vérifiez la présentation (slides/) : elle doit commencer par son en-tête --- puis au moins une diapositive.' });
+          }
+          const deck = kit.decks.find((d) => d.id === variant.deckId)!;
+          const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+          const pptx = await pictureDeckPptx(drawn.pictures, drawn.notes, { title: deck.title, author: signatory.nom, subject: kit.site.titre });
+          const thumbnail = await sharp(drawn.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
+          const files = { html: html.get(deckKey(variant))!, pdf: drawn.pdf, pptx, thumbnail };
+          const facts = { slides: drawn.pictures.length, overflow: drawn.overflow };
+          await cache.put<DeckFacts>('presentation', keys.render, Object.fromEntries(Object.entries(files).map(([name, bytes]) => [FILES[name as DeckFile], bytes])), facts);
+          rendered.set(deckKey(variant), { files, facts });
+          onOutput('Présentation', variant.outputs.pdf, performance.now() - started, `${facts.slides} diapositives, HTML, PDF, PPTX`);
+        }),
+      ),
+    );
   }
 
   return Promise.all(
     planned.map(async ({ variant, keys, published, render }): Promise<BuiltDeck> => {
       const paths = targets(variant);
-      for (const name of Object.keys(FILES) as (keyof typeof FILES)[]) cache.holds(paths[name], 'presentation-datee', keys.published, FILES[name]);
+      const names = Object.keys(FILES) as DeckFile[];
+      for (const name of names) cache.holds(paths[name], 'presentation-datee', keys.published, FILES[name]);
       if (published) {
-        for (const name of Object.keys(FILES) as (keyof typeof FILES)[]) await restoreFile(published.files[FILES[name]], join(outDir, paths[name]));
+        for (const name of names) await restoreFile(published.files[FILES[name]], join(outDir, paths[name]));
         cache.count('presentation', 'cached');
         return { variant, ...published.meta, cached: true };
       }
-      // Rendered now, or rendered before and only to be dated again.
-      const facts = render?.meta ?? rendered.get(deckKey(variant))!;
-      const read = (name: keyof typeof FILES) => readFile(render ? render.files[FILES[name]] : join(outDir, paths[name]));
-      const [html, thumbnail] = await Promise.all([read('html'), read('thumbnail')]);
-      const { pdf, pptx } = await pinDeckDates({ pdf: await read('pdf'), pptx: await read('pptx') }, date);
-      const files = { html, pdf, pptx, thumbnail };
-      for (const name of Object.keys(FILES) as (keyof typeof FILES)[]) await writeOutputFile(join(outDir, paths[name]), files[name]);
-      await cache.put<DeckFacts>('presentation-datee', keys.published, Object.fromEntries(Object.entries(files).map(([name, bytes]) => [FILES[name as keyof typeof FILES], bytes])), facts);
+      // Drawn now, or drawn before and only to be dated again.
+      const drawn = rendered.get(deckKey(variant));
+      const facts = render?.meta ?? drawn!.facts;
+      const read = async (name: DeckFile) => drawn?.files[name] ?? new Uint8Array(await readFile(render!.files[FILES[name]]));
+      const deck = kit.decks.find((d) => d.id === variant.deckId)!;
+      const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+      const dated = await publishedDeckFiles({ pdf: await read('pdf'), pptx: await read('pptx') }, { title: deck.title, author: signatory.nom, subject: kit.site.titre, date });
+      const files: Record<DeckFile, Uint8Array> = { html: await read('html'), pdf: dated.pdf, pptx: dated.pptx, thumbnail: await read('thumbnail') };
+      for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);
+      await cache.put<DeckFacts>('presentation-datee', keys.published, Object.fromEntries(names.map((name) => [FILES[name], files[name]])), facts);
       cache.count('presentation', render ? 'cached' : 'rendered', Object.values(paths));
       return { variant, ...facts, cached: Boolean(render) };
     }),

@@ -1,10 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marpCli } from '@marp-team/marp-cli';
-import type { BrowserLocation } from '../../browser/find-browser.ts';
-import { pagesAtOnce } from '../../browser/browser-session.ts';
 import { KitError } from '../../errors.ts';
 import type { Kit, Signatory } from '../../load/load-kit.ts';
 import { logoDigests, type LogoSet } from '../images/logos.ts';
@@ -81,35 +79,20 @@ async function runMarp(argv: string[]): Promise<MarpRun> {
   }
 }
 
-/** Words of a browser that never started, or died, in marp-cli's (puppeteer's) messages. */
-const BROWSER_NOT_STARTED = /Failed to launch the browser/i;
-const BROWSER_DIED = /Connection closed|Target closed|Session closed|Protocol error|browser has disconnected|frame was detached/i;
-
-/** A conversion that failed twice, in French, naming the decks; marp-cli's own words kept as the cause. */
-function deckFailure(kit: Kit, variants: DeckVariant[], format: string, run: MarpRun): KitError {
+/** A conversion that failed, in French, naming the decks; marp-cli's own words kept as the cause. */
+function deckFailure(kit: Kit, variants: DeckVariant[], run: MarpRun): KitError {
   const english = [...run.output, run.thrown instanceof Error ? run.thrown.message : run.thrown === undefined ? '' : String(run.thrown)].join('\n');
-  const browser = BROWSER_NOT_STARTED.test(english) ? 'le navigateur ne démarre pas' : BROWSER_DIED.test(english) ? 'le navigateur s’est arrêté' : undefined;
   const decks = [...new Set(variants.map((v) => v.deckId))].map((id) => kit.decks.find((d) => d.id === id)?.file ?? id);
-  return new KitError(`la conversion Marp (${format}) a échoué deux fois de suite${browser ? ` : ${browser}` : ''}`, {
+  return new KitError('la conversion Marp (HTML) a échoué', {
     code: 'presentation',
     file: decks.join(', '),
-    hint: browser
-      ? 'Relancez la fabrication ; si cela se reproduit, vérifiez la mémoire disponible ou indiquez un autre navigateur avec CHROME_PATH (KIT_DEBUG=1 affiche le message de Marp).'
-      : 'Vérifiez la syntaxe de la présentation et le thème (slides/*.css) ; KIT_DEBUG=1 affiche le message de Marp.',
-    cause: new Error(`marp-cli ${format}:\n${english}`, { cause: run.thrown }),
+    hint: 'Vérifiez la syntaxe de la présentation et le thème (slides/*.css) ; KIT_DEBUG=1 affiche le message de Marp.',
+    cause: new Error(`marp-cli HTML:\n${english}`, { cause: run.thrown }),
   });
 }
 
 /** Marp Core with the kit's French typography (plain JS: marp-cli imports it with Node itself). */
 const marpEngine = fileURLToPath(new URL('../../../typography/marp-engine.mjs', import.meta.url));
-
-const formats = [
-  { key: 'html', flag: [] as string[], label: 'Présentation HTML' },
-  { key: 'pdf', flag: ['--pdf', '--pdf-outlines'], label: 'Présentation PDF' },
-  // Slides as 1920 × 1080 pictures (Full HD, a projector's resolution), not marp-cli's 2560 × 1440:
-  // as sharp on screen, and the PPTX is drawn in about half the time.
-  { key: 'pptx', flag: ['--pptx', '--image-scale', '1.5'], label: 'Présentation PPTX' },
-] as const;
 
 /**
  * What each deck variant is made of, and how to fill it. `inputs` identifies a variant's filled deck
@@ -153,56 +136,28 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
 }
 
 /**
- * Builds every deck variant with marp-cli's API: one conversion per format over all signatories
- * (marp-cli runs them in parallel in one browser per format), tried once more if it fails. Logos are
- * data URIs, so the HTML works offline.
+ * The HTML deck of every variant, by `deckKey`, from marp-cli's API in one run: its player (presenter
+ * view, notes, keys) around the slides, logos and images as data URIs so it works offline. HTML needs
+ * no browser; the PDF and the PPTX come from `drawDeck`.
  */
-export async function buildDecks(options: {
-  kit: Kit;
-  variants: DeckVariant[];
-  /** The filled Markdown of each variant to build, by `deckKey`. */
-  markdown: Map<string, string>;
-  themes: Map<string, string>;
-  outDir: string;
-  browser: BrowserLocation;
-  onOutput: (label: string, output: string, ms: number, note: string) => void;
-  /** Told, in a French sentence for the log, when a conversion is tried again. */
-  onRetry?: (message: string) => void;
-}): Promise<void> {
-  const { kit, variants, markdown, themes, outDir, browser, onOutput, onRetry } = options;
-  if (variants.length === 0) return;
+export async function buildDeckHtml(options: { kit: Kit; variants: DeckVariant[]; markdown: Map<string, string>; themes: Map<string, string> }): Promise<Map<string, Uint8Array>> {
+  const { kit, variants, markdown, themes } = options;
+  const html = new Map<string, Uint8Array>();
+  if (variants.length === 0) return html;
   const work = await mkdtemp(join(tmpdir(), 'kit-qpv-decks-'));
-  const previousEnv = { CHROME_PATH: process.env.CHROME_PATH, PUPPETEER_HEADLESS_MODE: process.env.PUPPETEER_HEADLESS_MODE, CHROME_NO_SANDBOX: process.env.CHROME_NO_SANDBOX };
   try {
     for (const variant of variants) {
-      await mkdir(join(work, 'kit', variant.signatory), { recursive: true });
-      await writeFile(join(work, 'kit', variant.signatory, `${variant.deckId}.md`), markdown.get(deckKey(variant))!);
+      await mkdir(join(work, 'source', variant.signatory), { recursive: true });
+      await writeFile(join(work, 'source', variant.signatory, `${variant.deckId}.md`), markdown.get(deckKey(variant))!);
     }
     await writeThemes(themes, join(work, 'themes'));
-    process.env.CHROME_PATH = browser.path;
-    if (browser.headlessShell) process.env.PUPPETEER_HEADLESS_MODE = 'shell';
-    if (browser.source === 'sparticuz') process.env.CHROME_NO_SANDBOX = '1';
-    for (const format of formats) {
-      const started = performance.now();
-      // As many decks at once as the print browser has pages (marp-cli's 5 would hold more memory, no faster).
-      const argv = ['--input-dir', join(work, 'kit'), '--output', join(outDir, 'kit'), '--theme-set', join(work, 'themes'), '--browser-path', browser.path, '--engine', marpEngine, '--no-config-file', '--parallel', String(pagesAtOnce()), ...format.flag];
-      let run = await runMarp(argv);
-      if (!run.ok) {
-        // Its browser may have died (marp-cli launches one per conversion): once more, in a new one.
-        onRetry?.(`${format.label} : la conversion Marp a échoué, nouvel essai.`);
-        run = await runMarp(argv);
-      }
-      if (!run.ok) throw deckFailure(kit, variants, format.key.toUpperCase(), run);
-      // Its warnings (in English) still show, as before; only a failed run's are kept for KIT_DEBUG.
-      for (const line of run.output) console.warn(line);
-      const ms = performance.now() - started;
-      for (const variant of variants) onOutput(format.label, variant.outputs[format.key], ms / variants.length, `lot de ${variants.length}`);
-    }
+    const run = await runMarp(['--input-dir', join(work, 'source'), '--output', join(work, 'html'), '--theme-set', join(work, 'themes'), '--engine', marpEngine, '--no-config-file']);
+    if (!run.ok) throw deckFailure(kit, variants, run);
+    // Its warnings (in English) still show, as before; only a failed run's are kept for KIT_DEBUG.
+    for (const line of run.output) console.warn(line);
+    for (const variant of variants) html.set(deckKey(variant), await readFile(join(work, 'html', variant.signatory, `${variant.deckId}.html`)));
+    return html;
   } finally {
-    for (const [key, value] of Object.entries(previousEnv)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
     await rm(work, { recursive: true, force: true });
   }
 }

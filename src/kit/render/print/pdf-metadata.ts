@@ -9,6 +9,8 @@ export interface PdfMetadata {
   language: string;
   /** Creation and modification date: the build's source date, so rebuilding a commit gives the same bytes. */
   date: Date;
+  /** What made the document; by default the print pipeline. */
+  creator?: string;
 }
 
 /** Sets title, author, language, producer and dates after printing (Chromium only sets the title from <title>). */
@@ -19,7 +21,7 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Prom
   if (metadata.subject) document.setSubject(metadata.subject);
   if (metadata.keywords) document.setKeywords(metadata.keywords);
   document.setLanguage(metadata.language);
-  document.setCreator('Kit QPV (Astro, Paged.js)');
+  document.setCreator(metadata.creator ?? 'Kit QPV (Astro, Paged.js)');
   document.setProducer('Kit QPV');
   pinDates(document, metadata.date);
   renumberStructureIds(document);
@@ -86,13 +88,6 @@ function renumberStructureIds(document: PDFDocument): void {
   tree.delete(PDFName.of('Kids'));
   tree.delete(PDFName.of('Limits'));
   tree.set(PDFName.of('Names'), document.context.obj(pairs.flat()));
-}
-
-/** Replaces the creation and modification dates of a PDF made elsewhere (marp-cli), keeping the rest of its metadata and outline. */
-export async function withPinnedDates(pdf: Uint8Array, date: Date): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  pinDates(document, date);
-  return document.save();
 }
 
 // The browser writes the time of printing; the source date makes the file depend on the commit only.
