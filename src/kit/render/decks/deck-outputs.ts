@@ -88,8 +88,23 @@ export async function buildDeckOutputs(options: {
   const toRender = planned.filter((plan) => !plan.published && !plan.render);
   onStart?.(toRender.length);
 
-  // The decks that changed: HTML by marp-cli, then each drawn once; stored as rendered, without date.
-  const rendered = new Map<string, { files: Record<DeckFile, Uint8Array>; facts: DeckFacts }>();
+  const names = Object.keys(FILES) as DeckFile[];
+  const asEntry = (files: Record<DeckFile, Uint8Array>) => Object.fromEntries(names.map((name) => [FILES[name], files[name]]));
+
+  /** A deck's undated files, dated and written to the output, then stored as published. */
+  const publish = async ({ variant, keys }: (typeof planned)[number], raw: Record<DeckFile, Uint8Array>, facts: DeckFacts) => {
+    const deck = kit.decks.find((d) => d.id === variant.deckId)!;
+    const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+    const dated = await publishedDeckFiles({ pdf: raw.pdf, pptx: raw.pptx }, { title: deck.title, author: signatory.nom, subject: kit.site.titre, date });
+    const files = { ...raw, ...dated };
+    const paths = targets(variant);
+    for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);
+    await cache.put<DeckFacts>('presentation-datee', keys.published, asEntry(files), facts);
+  };
+
+  // The decks that changed: their HTML by marp-cli in one run, then each drawn once, stored undated, and
+  // published at once (nothing of a deck is kept in memory once it is written).
+  const drawn = new Map<string, DeckFacts>();
   if (toRender.length > 0) {
     const batch = toRender.map((plan) => plan.variant);
     const markdown = new Map(await Promise.all(batch.map(async (variant) => [deckKey(variant), await sources.fill(variant)] as const)));
@@ -97,21 +112,23 @@ export async function buildDeckOutputs(options: {
     const themes = [...sources.themes.values()];
     const limit = pLimit(concurrency);
     await Promise.all(
-      toRender.map(({ variant, keys }) =>
+      toRender.map((plan) =>
         limit(async () => {
+          const { variant, keys } = plan;
           const started = performance.now();
-          const drawn = await drawOrFail(session, variant, markdown.get(deckKey(variant))!, themes, onRetry);
-          if (drawn.pictures.length === 0) {
+          const drawing = await drawOrFail(session, variant, markdown.get(deckKey(variant))!, themes, onRetry);
+          if (drawing.pictures.length === 0) {
             throw new KitError(`la présentation ${variant.outputs.pdf} ne contient aucune diapositive`, { code: 'presentation', hint: 'Vérifiez la présentation (slides/) : elle doit commencer par son en-tête --- puis au moins une diapositive.' });
           }
           const deck = kit.decks.find((d) => d.id === variant.deckId)!;
           const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-          const pptx = await pictureDeckPptx(drawn.pictures, drawn.notes, { title: deck.title, author: signatory.nom, subject: kit.site.titre });
-          const thumbnail = await sharp(drawn.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
-          const files = { html: html.get(deckKey(variant))!, pdf: drawn.pdf, pptx, thumbnail };
-          const facts = { slides: drawn.pictures.length, overflow: drawn.overflow };
-          await cache.put<DeckFacts>('presentation', keys.render, Object.fromEntries(Object.entries(files).map(([name, bytes]) => [FILES[name as DeckFile], bytes])), facts);
-          rendered.set(deckKey(variant), { files, facts });
+          const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, { title: deck.title, author: signatory.nom, subject: kit.site.titre });
+          const thumbnail = await sharp(drawing.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
+          const raw = { html: html.get(deckKey(variant))!, pdf: drawing.pdf, pptx, thumbnail };
+          const facts = { slides: drawing.pictures.length, overflow: drawing.overflow };
+          await cache.put<DeckFacts>('presentation', keys.render, asEntry(raw), facts);
+          await publish(plan, raw, facts);
+          drawn.set(deckKey(variant), facts);
           onOutput('Présentation', variant.outputs.pdf, performance.now() - started, `${facts.slides} diapositives, HTML, PDF, PPTX`);
         }),
       ),
@@ -119,27 +136,24 @@ export async function buildDeckOutputs(options: {
   }
 
   return Promise.all(
-    planned.map(async ({ variant, keys, published, render }): Promise<BuiltDeck> => {
+    planned.map(async (plan): Promise<BuiltDeck> => {
+      const { variant, keys, published, render } = plan;
       const paths = targets(variant);
-      const names = Object.keys(FILES) as DeckFile[];
       for (const name of names) cache.holds(paths[name], 'presentation-datee', keys.published, FILES[name]);
       if (published) {
         for (const name of names) await restoreFile(published.files[FILES[name]], join(outDir, paths[name]));
         cache.count('presentation', 'cached');
         return { variant, ...published.meta, cached: true };
       }
-      // Drawn now, or drawn before and only to be dated again.
-      const drawn = rendered.get(deckKey(variant));
-      const facts = render?.meta ?? drawn!.facts;
-      const read = async (name: DeckFile) => drawn?.files[name] ?? new Uint8Array(await readFile(render!.files[FILES[name]]));
-      const deck = kit.decks.find((d) => d.id === variant.deckId)!;
-      const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-      const dated = await publishedDeckFiles({ pdf: await read('pdf'), pptx: await read('pptx') }, { title: deck.title, author: signatory.nom, subject: kit.site.titre, date });
-      const files: Record<DeckFile, Uint8Array> = { html: await read('html'), pdf: dated.pdf, pptx: dated.pptx, thumbnail: await read('thumbnail') };
-      for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);
-      await cache.put<DeckFacts>('presentation-datee', keys.published, Object.fromEntries(names.map((name) => [FILES[name], files[name]])), facts);
-      cache.count('presentation', render ? 'cached' : 'rendered', Object.values(paths));
-      return { variant, ...facts, cached: Boolean(render) };
+      if (render) {
+        // Drawn by an earlier build, only to be dated again.
+        const raw = Object.fromEntries(await Promise.all(names.map(async (name) => [name, new Uint8Array(await readFile(render.files[FILES[name]]))] as const))) as Record<DeckFile, Uint8Array>;
+        await publish(plan, raw, render.meta);
+        cache.count('presentation', 'cached', Object.values(paths));
+        return { variant, ...render.meta, cached: true };
+      }
+      cache.count('presentation', 'rendered', Object.values(paths));
+      return { variant, ...drawn.get(deckKey(variant))!, cached: false };
     }),
   );
 }
