@@ -148,6 +148,17 @@ describe('npm run build on the fixture kit', () => {
     expect(allNotes).toContain('Note de la diapositive 2.');
   });
 
+  it('shows each slide in the PPTX as a Full HD picture, as projected', async () => {
+    const deck = matrix.decks.find((d) => d.signatory === 'alpha-amo')!;
+    const files = unzipSync(new Uint8Array(readFileSync(join(dist, deck.outputs.pptx))));
+    const pictures = Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
+    expect(pictures).toHaveLength(slidesOf(kit.decks.find((d) => d.id === deck.deckId)!.source).length);
+    for (const picture of pictures) {
+      const { width, height } = await sharp(files[picture]).metadata();
+      expect([width, height], picture).toEqual([1920, 1080]);
+    }
+  });
+
   it('warns about a slide whose text runs off the bottom, and only that one', () => {
     const deck = kit.decks[0];
     // The fixture's deck has one slide made too long on purpose; its note says so.

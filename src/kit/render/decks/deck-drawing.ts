@@ -55,10 +55,21 @@ export async function drawDeck(page: Page, markdown: string, themes: string[]): 
   const overflow = await page.evaluate(measureOverflow);
   const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
   const count = await page.evaluate(() => document.querySelectorAll('div.marpit > svg').length);
+  // The pictures through a DevTools session of the deck's own: puppeteer's page.screenshot() lets one
+  // page of the browser take a picture at a time, so decks drawn side by side would wait for each other
+  // (measured: 8 decks 27.4 s that way, 21.2 s this way, same pixels). A new session starts without the
+  // page's window settings: they are given again.
+  const camera = await page.createCDPSession();
   const pictures: Uint8Array[] = [];
-  for (let slide = 0; slide < count; slide++) {
-    await page.evaluate((top) => window.scrollTo(0, top), slide * SLIDE.height);
-    pictures.push(await page.screenshot({ type: 'png', captureBeyondViewport: false }));
+  try {
+    await camera.send('Emulation.setDeviceMetricsOverride', { ...SLIDE, deviceScaleFactor: SLIDE_PICTURE.width / SLIDE.width, mobile: false });
+    for (let slide = 0; slide < count; slide++) {
+      await page.evaluate((top) => window.scrollTo(0, top), slide * SLIDE.height);
+      const { data } = await camera.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false });
+      pictures.push(Buffer.from(data, 'base64'));
+    }
+  } finally {
+    await camera.detach().catch(() => {});
   }
   return { pdf, pictures, notes: comments.map((parts) => parts.join('\n\n')), overflow };
 }
