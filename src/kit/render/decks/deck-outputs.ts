@@ -91,11 +91,16 @@ export async function buildDeckOutputs(options: {
   const names = Object.keys(FILES) as DeckFile[];
   const asEntry = (files: Record<DeckFile, Uint8Array>) => Object.fromEntries(names.map((name) => [FILES[name], files[name]]));
 
+  /** What a deck's PDF and PPTX say about themselves. */
+  const about = (variant: DeckVariant) => ({
+    title: kit.decks.find((d) => d.id === variant.deckId)!.title,
+    author: kit.signatories.find((s) => s.id === variant.signatory)!.nom,
+    subject: kit.site.titre,
+  });
+
   /** A deck's undated files, dated and written to the output, then stored as published. */
   const publish = async ({ variant, keys }: (typeof planned)[number], raw: Record<DeckFile, Uint8Array>, facts: DeckFacts) => {
-    const deck = kit.decks.find((d) => d.id === variant.deckId)!;
-    const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-    const dated = await publishedDeckFiles({ pdf: raw.pdf, pptx: raw.pptx }, { title: deck.title, author: signatory.nom, subject: kit.site.titre, date });
+    const dated = await publishedDeckFiles({ pdf: raw.pdf, pptx: raw.pptx }, { ...about(variant), date });
     const files = { ...raw, ...dated };
     const paths = targets(variant);
     for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);
@@ -120,9 +125,7 @@ export async function buildDeckOutputs(options: {
           if (drawing.pictures.length === 0) {
             throw new KitError(`la présentation ${variant.outputs.pdf} ne contient aucune diapositive`, { code: 'presentation', hint: 'Vérifiez la présentation (slides/) : elle doit commencer par son en-tête --- puis au moins une diapositive.' });
           }
-          const deck = kit.decks.find((d) => d.id === variant.deckId)!;
-          const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-          const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, { title: deck.title, author: signatory.nom, subject: kit.site.titre });
+          const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, about(variant));
           const thumbnail = await sharp(drawing.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
           const raw = { html: html.get(deckKey(variant))!, pdf: drawing.pdf, pptx, thumbnail };
           const facts = { slides: drawing.pictures.length, overflow: drawing.overflow };

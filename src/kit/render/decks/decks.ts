@@ -25,19 +25,22 @@ export interface DeckAssets {
   amiSteps: string;
 }
 
-/** The values of the deck tokens for one signatory. */
-export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets): Record<DeckTokenName, string> {
+/** The deck tokens a signatory's own text fills: everything but the pictures. */
+function deckTextValues(signatory: Signatory): Omit<Record<DeckTokenName, string>, 'signataire.logo' | 'schema.etapesAmi'> {
   return {
     'signataire.nom': signatory.nom,
     'signataire.nomCourt': signatory.nomCourt,
-    'signataire.logo': deckLogoDataUri(logos[signatory.id]),
     'signataire.siteWeb': signatory.siteWeb ? displayUrl(signatory.siteWeb) : `site web ${missing}`,
     'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
     'signataire.telephone': signatory.telephone ?? `téléphone ${missing}`,
     'signature.nom': signatory.signature.nom ?? `nom ${missing}`,
     'signature.fonction': signatory.signature.fonction ?? `fonction ${missing}`,
-    'schema.etapesAmi': amiSteps,
   };
+}
+
+/** The values of the deck tokens for one signatory. */
+export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets): Record<DeckTokenName, string> {
+  return { ...deckTextValues(signatory), 'signataire.logo': deckLogoDataUri(logos[signatory.id]), 'schema.etapesAmi': amiSteps };
 }
 
 /** The deck source of one signatory: tokens filled and the signatory as author (PDF/PPTX metadata). */
@@ -119,8 +122,7 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
   const inputs = new Map<string, string>();
   for (const variant of variants) {
     const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-    const text = deckValues(signatory, { logos: { [signatory.id]: Buffer.alloc(0) }, amiSteps: '' });
-    inputs.set(deckKey(variant), digest(deckDigests.get(variant.deckId)!, JSON.stringify(text), logoDigest(signatory.id), amiSteps));
+    inputs.set(deckKey(variant), digest(deckDigests.get(variant.deckId)!, JSON.stringify(deckTextValues(signatory)), logoDigest(signatory.id), amiSteps));
   }
   let diagram: Promise<string> | undefined;
   const drawDiagram = async () => `data:image/png;base64,${(await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer()).toString('base64')}`;
