@@ -1,6 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'astro/config';
+import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import kit from './src/kit/integration.ts';
 
@@ -13,6 +13,23 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), kit()],
+  // The site's type, served by the site itself: the Latin faces of Source Sans 3 (French needs no other),
+  // preloaded, with a fallback whose metrics Astro matches to them (size-adjust, ascent/descent
+  // overrides), so the page does not move when the web font arrives. The PDFs declare their own faces.
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Source Sans 3',
+      cssVariable: '--font-site',
+      fallbacks: ['Arial', 'sans-serif'],
+      options: {
+        variants: [
+          { weight: 400, style: 'normal', src: ['@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2'] },
+          { weight: 700, style: 'normal', src: ['@fontsource/source-sans-3/files/source-sans-3-latin-700-normal.woff2'] },
+        ],
+      },
+    },
+  ],
   vite: {
     build: {
       rollupOptions: {

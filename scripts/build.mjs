@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { build } from 'astro';
 import { debugDetails, formatErrors } from '../src/kit/errors.ts';
 import { frameworkErrorToKitError } from '../src/kit/framework-errors.ts';
-import { stagingFolder } from '../src/kit/output/publish.ts';
+import { amoStagingFolder, stagingFolder } from '../src/kit/output/publish.ts';
 import { runCleanups, stopOnSignals, onInterrupt } from '../src/kit/shutdown.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -26,7 +26,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 const { values } = parseArgs({ options: { root: { type: 'string' } } });
 const root = resolve(values.root ?? process.cwd());
-const removeStaging = () => rmSync(stagingFolder(root), { recursive: true, force: true });
+const removeStaging = () => {
+  for (const folder of [stagingFolder(root), amoStagingFolder(root)]) rmSync(folder, { recursive: true, force: true });
+};
 
 onInterrupt(removeStaging);
 stopOnSignals('Fabrication interrompue : rien n’a été publié, le dossier dist/ précédent est intact.');

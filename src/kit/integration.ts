@@ -7,7 +7,8 @@ import type { ViteDevServer } from 'vite';
 import { buildKitOutputs } from './build-outputs.ts';
 import { formatErrors } from './errors.ts';
 import { prepareKit, type PreparedKit } from './prepare-kit.ts';
-import { removeReplacedOutputs, replaceDirectory, replacedFolder, stagingFolder } from './output/publish.ts';
+import { amoStagingFolder, removeReplacedOutputs, replaceDirectory, replacedFolder, stagingFolder } from './output/publish.ts';
+import { amoOutputFolder, separateAmoSpace } from './output/amo-space-output.ts';
 import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
 import { pagedPolyfillPath } from './render/print/print-pdf.ts';
 import { LOGO_FOLDER } from './render/images/logos.ts';
@@ -141,9 +142,14 @@ export default function kitIntegration(): AstroIntegration {
         const kitStarted = performance.now();
         await writeLogoFiles(fileURLToPath(dir), logos.files);
         const report = await buildKitOutputs({ kit, matrix, logos: logos.pngs, outDir: fileURLToPath(dir), logger });
+        // The AMOs' space leaves the site for its own output: the public dist/ holds none of it.
+        const amoStagingDir = amoStagingFolder(root);
+        const amoOutDir = amoOutputFolder(finalOutDir);
+        await separateAmoSpace(stagingDir, amoStagingDir);
         await removingReplaced;
         await replaceDirectory(stagingDir, finalOutDir, { setAsideIn: replacedFolder(root) });
-        logger.info(`Publié dans ${finalOutDir}`);
+        await replaceDirectory(amoStagingDir, amoOutDir, { setAsideIn: replacedFolder(root) });
+        logger.info(`Publié dans ${finalOutDir} (site public) et ${amoOutDir} (espace des AMO)`);
         // What this build did, for `npm run bench` and anyone curious; outside dist/. `astroMs`: from the
         // kit's setup to the site built; `kitMs`: everything after (logos, outputs, publication).
         const timings = { astroMs: Math.round(kitStarted - buildStarted), kitMs: Math.round(performance.now() - kitStarted) };

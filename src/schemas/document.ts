@@ -1,10 +1,13 @@
 import { z } from 'astro/zod';
+import { audienceSchema } from './audience.ts';
 
 /** Frontmatter shared by printed documents: the brochure (`brochures/`) and the letter (`letters/`). */
 export const printDocumentSchema = z
   .object({
     /** Title, used in the PDF metadata and download lists. */
     titre: z.string().min(3),
+    /** Who the document is for: `public` (the site and the download pages) or `amo` (the AMOs' space only, with its PDFs). */
+    audience: audienceSchema,
     /** Number of A4 pages the document must fill; the build warns when the PDF differs. */
     pages: z.number().int().min(1).max(12),
     /** Layout: `plaquette` (cover with partner logos, two columns, contact box) or `document` (plain, one column, e.g. a rulebook). */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { audienceSchema } from './audience.ts';
 
 /** A field's name in the fillable PDF: stable, plain ASCII, so a filled copy can be read back by name. */
 const fieldName = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'nom en minuscules sans accent, chiffres et tirets (ex. « date-action »)');
@@ -84,6 +85,8 @@ export const formSchema = z
   .object({
     /** Title of the form: « Formulaire de mission ». */
     titre: z.string().min(3),
+    /** Who the form is for: `amo` for the pieces an AMO hands in (the AMOs' space only), `public` otherwise. */
+    audience: audienceSchema,
     /** One line under the title: what the form is for. */
     sousTitre: z.string().min(3).optional(),
     /** Status printed discreetly under the title while the model is not confirmed: « Version de travail… ». */

@@ -1,10 +1,13 @@
 import { z } from 'astro/zod';
+import { audienceSchema } from './audience.ts';
 
 /** A site page: frontmatter of `content/pages/<id>.md`; `accueil` is the home page. */
 export const pageSchema = z
   .object({
     /** Page title (the `<h1>` and the browser tab). */
     titre: z.string().min(2),
+    /** Who the page is for: `public` (the site) or `amo` (the AMOs' space, published apart in `dist-amo/`). */
+    audience: audienceSchema,
     /** One-sentence description for search engines and social cards. */
     description: z.string().min(10),
     /** Position in the main menu; absent = not in the menu (the page is linked from the footer). */

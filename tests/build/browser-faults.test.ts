@@ -65,6 +65,7 @@ function printPage(name: string, head = '') {
 function variant(name: string): PrintVariant {
   return {
     kind: 'plaquette',
+    audience: 'public',
     group: 'plaquette',
     signatory: 'essai',
     documentId: name,

@@ -66,8 +66,13 @@ describe('checkInternalLinks', () => {
     '', // 8
     'Une [page perdue](/perdu/).', // 9
   ].join('\n');
+  const amoText = 'Voir [les fiches](/fiches/essai/).';
   const kit = {
-    pages: [{ id: 'accueil', file: 'content/pages/accueil.md', source: { text: 'Bienvenue.', body: 'Bienvenue.', bodyLine: 1 } }],
+    site: { url: 'https://exemple.test' },
+    pages: [
+      { id: 'accueil', file: 'content/pages/accueil.md', data: { audience: 'public' }, source: { text: 'Bienvenue.', body: 'Bienvenue.', bodyLine: 1 } },
+      { id: 'facturation', file: 'content/pages/facturation.md', data: { audience: 'amo' }, source: { text: amoText, body: amoText, bodyLine: 1 } },
+    ],
     sheets: [{ id: 'essai', file: 'content/fiches/essai.md', source: { text: sheetText, body: sheetText, bodyLine: 1 } }],
     examples: [],
     brochures: [],
@@ -135,6 +140,20 @@ describe('checkInternalLinks', () => {
     ]);
     expect(anchors[0].details.hint).toContain('Aucun élément de /fiches/essai/ ne porte l’identifiant « absente »');
     expect(anchors[0].details.hint).toContain('#contenu, #première-partie');
+  });
+
+  it('keeps the public site and the AMOs’ space apart: no link from a public page into the space, none out of it by a relative address', async () => {
+    const errors = await errorsOf({
+      'index.html': '<a href="/espace-amo/facturation/">facturation</a> <a href="/fiches/essai/">fiche</a>',
+      'fiches/essai/index.html': '<h2 id="première-partie">…</h2>',
+      'espace-amo/facturation/index.html': '<a href="/fiches/essai/">les fiches</a> <a href="https://exemple.test/fiches/essai/">en entier</a> <a href="/espace-amo/">l’espace</a>',
+      'espace-amo/index.html': '<a href="/espace-amo/facturation/">facturation</a>',
+    });
+    expect(errors.map((e) => [e.details.code, e.details.file, e.message])).toEqual([
+      ['lien-espace-amo', 'content/pages/accueil.md', 'une page publique mène à l’espace des AMO : /espace-amo/facturation/ (page /)'],
+      ['lien-site-public', 'content/pages/facturation.md', 'une page de l’espace des AMO mène au site public par une adresse relative : /fiches/essai/ (page /espace-amo/facturation/)'],
+    ]);
+    expect(errors[1].details.hint).toContain('Écrivez https://exemple.test/fiches/essai/.');
   });
 
   it('finds a missing anchor on a page that names it with a percent-encoded fragment', async () => {

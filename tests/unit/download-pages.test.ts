@@ -33,15 +33,23 @@ describe('sizes and page counts, in French', () => {
 describe('the documents of a signatory’s page', () => {
   it('are grouped in page order, each with its formats, the PDF first', () => {
     const groups = signatoryDownloads(matrix, 'alpha-amo');
-    // The fixture has a document of every group.
-    expect(groups.map((g) => g.id)).toEqual(['courriers', 'plaquette', 'fiches', 'ami', 'presentation']);
+    // The fixture has a document of every public group; its AMI documents are for the AMOs.
+    expect(groups.map((g) => g.id)).toEqual(['courriers', 'plaquette', 'fiches', 'presentation']);
     const files = groups.flatMap((g) => g.documents.flatMap((d) => d.files.map((f) => f.path)));
     expect(files.sort()).toEqual(outputFiles(matrix).filter((f) => f.startsWith('kit/alpha-amo/')).sort());
     for (const document of groups.flatMap((g) => g.documents)) expect(document.files[0].format, document.label).toBe('PDF');
   });
 
+  it('of the AMOs’ space are the documents for the AMOs only (the rulebook, the forms), and none of them is on the public page', () => {
+    const amo = signatoryDownloads(matrix, 'alpha-amo', 'amo');
+    expect(amo.map((g) => g.id)).toEqual(['ami']);
+    const files = amo.flatMap((g) => g.documents.flatMap((d) => d.files.map((f) => f.path)));
+    expect(files.sort()).toEqual(outputFiles(matrix).filter((f) => f.startsWith('espace-amo/kit/alpha-amo/')).sort());
+    expect(files.length).toBeGreaterThan(0);
+  });
+
   it('take any print variant by its group: a new kind of document needs no change to the page', () => {
-    const variant = { ...matrix.print.find((v) => v.signatory === 'hpf' && v.group === 'plaquette')!, group: 'ami' as const, name: 'nouveau', output: 'kit/hpf/nouveau.pdf', label: 'Nouveau document' };
+    const variant = { ...matrix.print.find((v) => v.signatory === 'hpf' && v.group === 'plaquette')!, group: 'ami' as const, audience: 'public' as const, name: 'nouveau', output: 'kit/hpf/nouveau.pdf', label: 'Nouveau document' };
     const grown = { ...matrix, print: [...matrix.print, variant] };
     const ami = signatoryDownloads(grown, 'hpf').find((g) => g.id === 'ami')!;
     expect(ami.documents.map((d) => d.label)).toContain('Nouveau document');
@@ -51,13 +59,15 @@ describe('the documents of a signatory’s page', () => {
 describe('fillDownloadFacts', () => {
   const signatory = 'alpha-amo';
   const documents = signatoryDownloads(matrix, signatory).flatMap((g) => g.documents);
+  const amoDocuments = signatoryDownloads(matrix, signatory, 'amo').flatMap((g) => g.documents);
   const zip = signatoryZipPath(signatory);
+  const amoPage = `espace-amo/kit/${signatory}/index.html`;
   let outDir: string;
 
-  /** The placeholders the page renders, as Astro writes them. */
-  const page = (only = documents) =>
+  /** The placeholders the page renders, as Astro writes them (the AMOs' page has no zip). */
+  const page = (only = documents, withZip = true) =>
     [
-      `<a href="/${zip}" download>Tout télécharger (zip) <span data-kit-size="${zip}"></span></a>`,
+      ...(withZip ? [`<a href="/${zip}" download>Tout télécharger (zip) <span data-kit-size="${zip}"></span></a>`] : []),
       ...only.map((d) =>
         [
           `<span data-kit-thumbnail="${d.thumbnail}" data-alt="Première page : ${d.label}" class="kit-doc__pending">Aperçu fabriqué à la publication</span>`,
@@ -70,19 +80,20 @@ describe('fillDownloadFacts', () => {
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
     writeFileSync(join(outDir, path), data);
   };
-  const pageCounts = new Map(documents.map((d) => [d.pagesOf, d.unit === 'page' ? 2 : 7]));
+  const pageCounts = new Map([...documents, ...amoDocuments].map((d) => [d.pagesOf, d.unit === 'page' ? 2 : 7]));
   const fill = () => fillDownloadFacts({ outDir, matrix, signatories: [signatory], pageCounts });
   const messages = async () => kitErrorsOf(await fill().then(() => undefined, (error: unknown) => error)).map((e) => e.message);
 
   beforeEach(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'kit-download-facts-'));
     const thumbnail = await sharp({ create: { width: 476, height: 268, channels: 3, background: '#fff' } }).webp().toBuffer();
-    for (const document of documents) {
+    for (const document of [...documents, ...amoDocuments]) {
       for (const file of document.files) write(file.path, new Uint8Array(3 * 1024));
       write(document.thumbnail, thumbnail);
     }
     write(zip, new Uint8Array(1300 * 1024));
     write(`kit/${signatory}/index.html`, page());
+    write(amoPage, page(amoDocuments, false));
   });
   afterEach(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -96,6 +107,9 @@ describe('fillDownloadFacts', () => {
       expect(html).toContain(`<img data-kit-thumbnail="${document.thumbnail}" src="/${document.thumbnail}" alt="Première page : ${document.label}" width="476" height="268" loading="lazy" decoding="async">`);
     }
     expect(html).not.toContain('Aperçu fabriqué à la publication');
+    const amoHtml = readFileSync(join(outDir, amoPage), 'utf8');
+    for (const document of amoDocuments) expect(amoHtml).toContain(`<span data-kit-pages="${document.pagesOf}">2${NBSP}pages</span>`);
+    expect(amoHtml).not.toContain('Aperçu fabriqué à la publication');
   });
 
   it('fails, in French, when a file offered on the page was not made', async () => {

@@ -66,6 +66,7 @@ describe('form schema', () => {
   it('names boxes in document order: section fields, one check box per choice, then the table row by row (signatures never)', () => {
     const form = formSchema.parse({
       titre: 'Essai',
+      audience: 'amo',
       pages: 1,
       sections: [
         {
@@ -82,7 +83,7 @@ describe('form schema', () => {
   });
 
   it('has defaults for what an editor leaves out: text boxes of one line, full width, paper only, rows of 11 mm', () => {
-    const form = formSchema.parse({ titre: 'Essai', pages: 1, sections: [{ champs: [{ id: 'nom', libelle: 'Nom' }] }], tableau: { lignes: 1, colonnes: [{ id: 'a', libelle: 'Colonne A' }, { id: 'b', libelle: 'Colonne B' }] } });
+    const form = formSchema.parse({ titre: 'Essai', audience: 'amo', pages: 1, sections: [{ champs: [{ id: 'nom', libelle: 'Nom' }] }], tableau: { lignes: 1, colonnes: [{ id: 'a', libelle: 'Colonne A' }, { id: 'b', libelle: 'Colonne B' }] } });
     expect(form.remplissable).toBe(false);
     expect(form.sections[0].champs[0]).toMatchObject({ type: 'texte', lignes: 1, largeur: 'pleine' });
     expect(form.tableau!.hauteurLigne).toBe(11);
@@ -115,18 +116,18 @@ describe('a mistake in a form, in French with its file, line, field and fix', ()
   });
 
   it('rows too low to write in by hand are refused', async () => {
-    const [error] = await formErrors({ 'emargement.yaml': 'titre: Émargement\npages: 1\ntableau:\n  lignes: 10\n  hauteurLigne: 6\n  colonnes:\n    - id: nom\n      libelle: Nom\n    - id: visa\n      libelle: Signature\n      type: signature\n' });
-    expect(error).toMatch(/^content\/formulaires\/emargement\.yaml, ligne 5 : « tableau\.hauteurLigne » — /);
+    const [error] = await formErrors({ 'emargement.yaml': 'titre: Émargement\npages: 1\naudience: amo\ntableau:\n  lignes: 10\n  hauteurLigne: 6\n  colonnes:\n    - id: nom\n      libelle: Nom\n    - id: visa\n      libelle: Signature\n      type: signature\n' });
+    expect(error).toMatch(/^content\/formulaires\/emargement\.yaml, ligne 6 : « tableau\.hauteurLigne » — /);
   });
 
   it('a form with neither fields nor table is refused', async () => {
-    const [error] = await formErrors({ 'vide.yaml': 'titre: Formulaire vide\npages: 1\n' });
+    const [error] = await formErrors({ 'vide.yaml': 'titre: Formulaire vide\npages: 1\naudience: amo\n' });
     expect(error).toContain('formulaire vide : ajoutez des « sections » de champs ou un « tableau »');
   });
 });
 
 describe('forms in the variant matrix', () => {
-  it('give each signatory one PDF per form, in the AMI group, fillable as the YAML says, with its page count', async () => {
+  it('give each signatory one PDF per form, in the AMI group of the AMOs’ space, fillable as the YAML says, with its page count', async () => {
     const kit = await loadKit(fixtureKit);
     expect(kit.forms.length).toBeGreaterThan(1);
     const forms = buildVariantMatrix(kit).print.filter((v) => v.kind === 'formulaire');
@@ -135,8 +136,9 @@ describe('forms in the variant matrix', () => {
       for (const signatory of kit.signatories) {
         expect(forms.find((v) => v.signatory === signatory.id && v.documentId === form.id)).toMatchObject({
           name: `formulaire-${form.id}`,
-          output: `kit/${signatory.id}/formulaire-${form.id}.pdf`,
-          printPath: `/impression/${signatory.id}/formulaire-${form.id}/`,
+          audience: 'amo',
+          output: `espace-amo/kit/${signatory.id}/formulaire-${form.id}.pdf`,
+          printPath: `/espace-amo/impression/${signatory.id}/formulaire-${form.id}/`,
           group: 'ami',
           fillable: form.data.remplissable,
           expectedPages: form.data.pages,

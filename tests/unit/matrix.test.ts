@@ -19,18 +19,19 @@ describe('variant matrix', () => {
     expect(matrix.decks).toHaveLength(kit.signatories.length * kit.decks.length);
   });
 
-  it('gives stable, French, shareable paths', () => {
+  it('gives stable, French, shareable paths; the AMOs’ documents under espace-amo/', () => {
     const outputs = buildVariantMatrix(kit).print.filter((v) => v.signatory === 'alpha-amo').map((v) => v.output);
     expect(outputs).toEqual([
       'kit/alpha-amo/plaquette.pdf',
-      'kit/alpha-amo/reglement.pdf',
+      'espace-amo/kit/alpha-amo/reglement.pdf',
       'kit/alpha-amo/courrier-elu.pdf',
       'kit/alpha-amo/courrier-bailleur-social.pdf',
       'kit/alpha-amo/fiche-essai.pdf',
-      'kit/alpha-amo/formulaire-mission.pdf',
-      'kit/alpha-amo/formulaire-emargement.pdf',
-      'kit/alpha-amo/formulaire-rendez-vous.pdf',
+      'espace-amo/kit/alpha-amo/formulaire-mission.pdf',
+      'espace-amo/kit/alpha-amo/formulaire-emargement.pdf',
+      'espace-amo/kit/alpha-amo/formulaire-rendez-vous.pdf',
     ]);
+    expect(buildVariantMatrix(kit).print.find((v) => v.signatory === 'alpha-amo' && v.documentId === 'reglement')!.printPath).toBe('/espace-amo/impression/alpha-amo/reglement/');
     expect(buildVariantMatrix(kit).decks[0].outputs).toEqual({
       html: 'kit/alpha-amo/presentation.html',
       pdf: 'kit/alpha-amo/presentation.pdf',

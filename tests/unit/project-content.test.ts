@@ -18,12 +18,12 @@ describe('the project’s content', () => {
     expect(kit.site.signataireParDefaut).toBe('hpf');
   });
 
-  it('gives each signatory the brochure, the rulebook, a letter per recipient type, each fact sheet and each AMI form', () => {
+  it('gives each signatory the brochure, a letter per recipient type, each fact sheet, and in the AMOs’ space the rulebook and each AMI form', () => {
     const outputs = buildVariantMatrix(kit).print.filter((v) => v.signatory === 'echafauder').map((v) => v.output.replace('kit/echafauder/', ''));
     expect(outputs.sort()).toEqual(
       [
         'plaquette.pdf',
-        'reglement-ami.pdf',
+        'espace-amo/reglement-ami.pdf',
         'courrier-elu.pdf',
         'courrier-epci.pdf',
         'courrier-bailleur-social.pdf',
@@ -34,9 +34,9 @@ describe('the project’s content', () => {
         'fiche-sciapp.pdf',
         'fiche-ofs-brs.pdf',
         'fiche-cooperative-habitants.pdf',
-        'formulaire-mission.pdf',
-        'formulaire-emargement.pdf',
-        'formulaire-rendez-vous.pdf',
+        'espace-amo/formulaire-mission.pdf',
+        'espace-amo/formulaire-emargement.pdf',
+        'espace-amo/formulaire-rendez-vous.pdf',
       ].sort(),
     );
   });

@@ -74,13 +74,14 @@ describe('a signatory’s zip', () => {
     for (const { name, data } of files()) expect(Buffer.from(unzipped[name]).equals(Buffer.from(data)), name).toBe(true);
   });
 
-  it('lists exactly the signatory’s files, each in the folder of its download group', () => {
+  it('lists exactly the signatory’s public files, each in the folder of its download group (the AMOs’ documents stay out)', () => {
     const entries = signatoryZipEntries(matrix, 'alpha-amo');
     expect(entries.map((e) => e.source).sort()).toEqual(outputFiles(matrix).filter((file) => file.startsWith('kit/alpha-amo/')).sort());
     expect(entries.some((e) => e.source.startsWith('kit/hpf/'))).toBe(false);
     const folders = new Set(DOWNLOAD_GROUPS.map((g) => g.folder));
     for (const { name } of entries) expect(folders.has(name.split('/')[0]), name).toBe(true);
-    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['courriers/courrier-elu.pdf', 'courriers/courrier-elu.docx', 'plaquette/plaquette.pdf', 'fiches/fiche-essai.pdf', 'documents-ami/reglement.pdf', 'presentation/presentation.pptx']));
+    expect(entries.map((e) => e.name)).toEqual(expect.arrayContaining(['courriers/courrier-elu.pdf', 'courriers/courrier-elu.docx', 'plaquette/plaquette.pdf', 'fiches/fiche-essai.pdf', 'presentation/presentation.pptx']));
+    expect(entries.some((e) => e.source.startsWith('espace-amo/'))).toBe(false);
     expect(new Set(entries.map((e) => e.name)).size).toBe(entries.length);
   });
 });

@@ -14,6 +14,8 @@ import { loadLetters, loadRecipients, type Letter, type Recipient } from './lett
 import { loadDecks, type Deck } from './decks.ts';
 import { loadExamples, type Example } from './examples.ts';
 import { loadForms, type Form } from './forms.ts';
+import { lastChanges } from './last-changes.ts';
+import { AMO_SPACE_FOLDER, underAudience } from '../amo-space.ts';
 
 export type { Entry, Site, Signatory, Recipient, Letter, Deck, Example, Form };
 
@@ -34,12 +36,14 @@ export interface Kit {
   forms: Form[];
   /** The editorial lint's rules (`content/redaction.yaml`); none when the file is absent. */
   editorialRules?: EditorialRules;
+  /** Last change of each content file (kit-relative path → `YYYY-MM-DD`), from git: the pages' « mis à jour le ». */
+  changed: Record<string, string>;
   /** What to review without stopping the build (editorial rules of level `avertissement`), ready to print. */
   warnings: string[];
 }
 
 /** Site paths owned by the code; a page or document may not take them. */
-const RESERVED_PAGE_IDS = ['fiches', 'exemples', 'kit', 'impression', 'index'];
+const RESERVED_PAGE_IDS = ['fiches', 'exemples', 'kit', 'impression', 'index', AMO_SPACE_FOLDER];
 
 /** Reads and validates the whole kit under `root`; every content mistake is collected and thrown as one `KitErrors`. */
 export async function loadKit(root: string): Promise<Kit> {
@@ -70,23 +74,33 @@ export async function loadKit(root: string): Promise<Kit> {
   if (existsSync(context.path('content/pages')) && !pages.some((p) => p.id === 'accueil') && !context.errors.some((e) => e.details.file?.startsWith('content/pages/'))) {
     context.report('page d’accueil manquante', { code: 'accueil-manquant', file: 'content/pages/accueil.md', hint: 'Créez content/pages/accueil.md : c’est la page d’accueil du site.' });
   }
-  const pageOwners = new Map(pages.map((p) => [p.id, p.file]));
+  // A page's place: its id in its space (`ami` on the site, `espace-amo/ami` in the AMOs' space).
+  const placeOf = (audience: 'public' | 'amo', slug: string) => underAudience(audience, slug);
+  const pageOwners = new Map(pages.map((p) => [placeOf(p.data.audience, p.id), p.file]));
   for (const id of RESERVED_PAGE_IDS) {
-    const owner = pageOwners.get(id);
-    if (owner) context.report(`nom de page réservé : « ${id} »`, { code: 'page-reservee', file: owner, hint: `Renommez le fichier : /${id}/ est une page fabriquée par le kit.` });
+    for (const audience of ['public', 'amo'] as const) {
+      const owner = pageOwners.get(placeOf(audience, id));
+      if (owner) context.report(`nom de page réservé : « ${id} »`, { code: 'page-reservee', file: owner, hint: `Renommez le fichier : /${placeOf(audience, id)}/ est une page fabriquée par le kit.` });
+    }
+  }
+  const home = pages.find((p) => p.id === 'accueil');
+  if (home && home.data.audience !== 'public') {
+    context.report('la page d’accueil est pour tous', { code: 'accueil-amo', file: home.file, line: context.lineOfField(home.file, 'audience'), field: 'audience', hint: 'Écrivez « audience: public » : l’espace des AMO a sa propre page d’accueil, fabriquée par le kit.' });
   }
   for (const brochure of brochures) {
     const slug = brochure.data.pageDuSite;
     if (!slug) continue;
-    const owner = pageOwners.get(slug) ?? (RESERVED_PAGE_IDS.includes(slug) ? 'le kit' : undefined);
-    if (owner) context.report(`la page /${slug}/ existe déjà (${owner})`, { code: 'page-double', file: brochure.file, line: context.lineOfField(brochure.file, 'pageDuSite'), field: 'pageDuSite', hint: 'Choisissez un autre nom de page.' });
-    pageOwners.set(slug, brochure.file);
+    const place = placeOf(brochure.data.audience, slug);
+    const owner = pageOwners.get(place) ?? (RESERVED_PAGE_IDS.includes(slug) ? 'le kit' : undefined);
+    if (owner) context.report(`la page /${place}/ existe déjà (${owner})`, { code: 'page-double', file: brochure.file, line: context.lineOfField(brochure.file, 'pageDuSite'), field: 'pageDuSite', hint: 'Choisissez un autre nom de page.' });
+    pageOwners.set(place, brochure.file);
   }
 
   const warnings = editorialRules ? await checkEditorialRules(context, editorialRules) : [];
 
   if (context.errors.length > 0 || !site || !amiSteps) throw new KitErrors(context.errors);
-  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, forms, editorialRules, warnings };
+  const changed = lastChanges(root, ['content', 'brochures', 'letters', 'slides']);
+  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, forms, editorialRules, changed, warnings };
 }
 
 /** The editorial rules on the texts already read: errors are reported, warnings returned to print. */

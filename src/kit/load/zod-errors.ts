@@ -51,6 +51,10 @@ export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[], l
           }),
       );
     }
+    // A missing field whose schema explains itself (an enum with its own message): that message is the fix.
+    if (issue.code === 'invalid_value' && issue.input === undefined) {
+      return [new KitError('champ obligatoire manquant', { code: 'champ-manquant', file, line, field, hint: issue.message })];
+    }
     if (issue.code === 'invalid_type' && issue.input === undefined) {
       return [new KitError('champ obligatoire manquant', { code: 'champ-manquant', file, line, field, hint: `Ajoutez « ${field} » : ${typeNames[issue.expected] ?? issue.expected} attendu.` })];
     }

@@ -1,4 +1,6 @@
 import type { Kit } from '../load/load-kit.ts';
+import type { Audience } from '../../schemas/audience.ts';
+import { underAudience } from '../amo-space.ts';
 import { KitError, KitErrors } from '../errors.ts';
 
 export type PrintKind = 'plaquette' | 'courrier' | 'fiche' | 'formulaire';
@@ -10,6 +12,8 @@ export type DownloadGroup = 'courriers' | 'plaquette' | 'fiches' | 'ami' | 'pres
 export interface PrintVariant {
   kind: PrintKind;
   signatory: string;
+  /** Who the document is for: a `public` one is on the site and in the zip; an `amo` one only in the AMOs' space. */
+  audience: Audience;
   /** Id of the source: brochure, letter, sheet or form. */
   documentId: string;
   /** Kit-relative file of that source, to name it in messages. */
@@ -18,9 +22,9 @@ export interface PrintVariant {
   recipient?: string;
   /** French file name without extension: `plaquette`, `courrier-elu`, `fiche-sciapp`, `formulaire-mission`. */
   name: string;
-  /** Site path of the HTML print page: `/impression/<signataire>/<name>/`. */
+  /** Site path of the HTML print page: `/impression/<signataire>/<name>/` (under `/espace-amo/` for the AMOs). */
   printPath: string;
-  /** PDF path relative to the output folder: `kit/<signataire>/<name>.pdf`. */
+  /** PDF path relative to the output folder: `kit/<signataire>/<name>.pdf` (under `espace-amo/` for the AMOs). */
   output: string;
   /** PDF title (metadata): the label and the signatory. */
   title: string;
@@ -58,8 +62,9 @@ export interface VariantMatrix {
 /** Pages of a fact sheet PDF. */
 export const SHEET_PAGES = 2;
 
-export function kitFolder(signatory: string): string {
-  return `kit/${signatory}`;
+/** A signatory's outputs for `audience`: `kit/<signataire>` or `espace-amo/kit/<signataire>`. */
+export function kitFolder(signatory: string, audience: Audience = 'public'): string {
+  return underAudience(audience, `kit/${signatory}`);
 }
 
 /** The first page's (or slide's) picture of an output named `name`, for the download page. */
@@ -75,24 +80,27 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
   for (const signatory of kit.signatories) {
     const sig = signatory.id;
     const folder = kitFolder(sig);
-    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx' | 'thumbnail'>) =>
+    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx' | 'thumbnail'>) => {
+      const documentFolder = kitFolder(sig, variant.audience);
       print.push({
         ...variant,
         signatory: sig,
         title: `${variant.label} — ${signatory.nomCourt}`,
-        printPath: `/impression/${sig}/${variant.name}/`,
-        output: `${folder}/${variant.name}.pdf`,
-        thumbnail: thumbnailOf(folder, variant.name),
-        ...(variant.kind === 'courrier' ? { docx: `${folder}/${variant.name}.docx` } : {}),
+        printPath: `/${underAudience(variant.audience, `impression/${sig}/${variant.name}`)}/`,
+        output: `${documentFolder}/${variant.name}.pdf`,
+        thumbnail: thumbnailOf(documentFolder, variant.name),
+        ...(variant.kind === 'courrier' ? { docx: `${documentFolder}/${variant.name}.docx` } : {}),
       });
+    };
 
     for (const brochure of kit.brochures) {
-      add({ kind: 'plaquette', group: brochure.data.rubrique, documentId: brochure.id, sourceFile: brochure.file, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
+      add({ kind: 'plaquette', audience: brochure.data.audience, group: brochure.data.rubrique, documentId: brochure.id, sourceFile: brochure.file, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
     }
     for (const letter of kit.letters) {
       for (const recipient of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id))) {
         add({
           kind: 'courrier',
+          audience: letter.data.audience,
           group: 'courriers',
           documentId: letter.id,
           sourceFile: letter.file,
@@ -104,10 +112,10 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
       }
     }
     for (const sheet of kit.sheets) {
-      add({ kind: 'fiche', group: 'fiches', documentId: sheet.id, sourceFile: sheet.file, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
+      add({ kind: 'fiche', audience: 'public', group: 'fiches', documentId: sheet.id, sourceFile: sheet.file, name: `fiche-${sheet.id}`, label: `Fiche « ${sheet.data.titre} »`, expectedPages: SHEET_PAGES });
     }
     for (const form of kit.forms) {
-      add({ kind: 'formulaire', group: 'ami', documentId: form.id, sourceFile: form.file, name: `formulaire-${form.id}`, label: form.data.titre, expectedPages: form.data.pages, fillable: form.data.remplissable });
+      add({ kind: 'formulaire', audience: form.data.audience, group: 'ami', documentId: form.id, sourceFile: form.file, name: `formulaire-${form.id}`, label: form.data.titre, expectedPages: form.data.pages, fillable: form.data.remplissable });
     }
     for (const deck of kit.decks) {
       decks.push({
@@ -154,10 +162,10 @@ export function outputFiles(matrix: VariantMatrix): string[] {
   return [...matrix.print.flatMap((v) => (v.docx ? [v.output, v.docx] : [v.output])), ...matrix.decks.flatMap((d) => Object.values(d.outputs))];
 }
 
-/** The variants of one signatory, for its download page. */
-export function variantsOf(matrix: VariantMatrix, signatory: string) {
+/** The variants of one signatory for one audience, for its download page (decks are public). */
+export function variantsOf(matrix: VariantMatrix, signatory: string, audience: Audience = 'public') {
   return {
-    print: matrix.print.filter((v) => v.signatory === signatory),
-    decks: matrix.decks.filter((d) => d.signatory === signatory),
+    print: matrix.print.filter((v) => v.signatory === signatory && v.audience === audience),
+    decks: audience === 'public' ? matrix.decks.filter((d) => d.signatory === signatory) : [],
   };
 }

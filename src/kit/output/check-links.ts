@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { KitError, KitErrors } from '../errors.ts';
 import type { Kit } from '../load/load-kit.ts';
 import { scanHtml } from './html-scan.ts';
+import { AMO_SPACE_PATH, inAmoSpace, isPrintPage } from '../amo-space.ts';
+import { sharedWithAmoSpace } from './amo-space-output.ts';
 
 /** A content file behind a page of the built site, with its text when the kit kept it. */
 interface PageSource {
@@ -13,9 +15,10 @@ interface PageSource {
 
 /** The content files a page of the built site is made from, the main one first. */
 function sourcesOfPage(kit: Kit, pagePath: string): PageSource[] {
-  const [first, second, third] = pagePath.split('/').filter(Boolean);
+  const audience = inAmoSpace(pagePath) ? 'amo' : 'public';
+  const [first, second, third] = (audience === 'amo' ? pagePath.slice(AMO_SPACE_PATH.length - 1) : pagePath).split('/').filter(Boolean);
   const entry = (() => {
-    if (!first) return kit.pages.find((p) => p.id === 'accueil');
+    if (!first) return audience === 'public' ? kit.pages.find((p) => p.id === 'accueil') : undefined;
     if (first === 'fiches' && second) return kit.sheets.find((s) => s.id === second);
     if (first === 'exemples' && second) return kit.examples.find((e) => e.id === second);
     // Print pages: `/impression/<signataire>/<name>/`, named as in the variant matrix.
@@ -27,7 +30,7 @@ function sourcesOfPage(kit: Kit, pagePath: string): PageSource[] {
         kit.letters.find((l) => kit.recipients.some((r) => `${l.id}-${r.id}` === third))
       );
     }
-    return kit.pages.find((p) => p.id === first) ?? kit.brochures.find((b) => b.data.pageDuSite === first);
+    return kit.pages.find((p) => p.id === first && p.data.audience === audience) ?? kit.brochures.find((b) => b.data.pageDuSite === first && b.data.audience === audience);
   })();
   return entry ? [{ file: entry.file, text: entry.source.text }] : [];
 }
@@ -110,11 +113,12 @@ function htmlFileOf(path: string, files: Map<string, unknown>): string | undefin
 
 /** Print pages after the visitor's: a mistake is shown on the page the editor knows. */
 function byVisitorPageFirst(a: string, b: string): number {
-  return Number(a.startsWith('/impression/')) - Number(b.startsWith('/impression/')) || a.localeCompare(b);
+  return Number(isPrintPage(a)) - Number(isPrintPage(b)) || a.localeCompare(b);
 }
 
 interface Problem {
-  kind: 'lien' | 'ancre';
+  /** A link that leads nowhere, to no element of its page, or across the wall between the public site and the AMOs' space. */
+  kind: 'lien' | 'ancre' | 'vers-espace-amo' | 'vers-site-public';
   href: string;
   target: LinkTarget;
   file?: string;
@@ -124,9 +128,26 @@ interface Problem {
   ids?: Set<string>;
 }
 
-function toError({ kind, href, target, file, line, pages, ids }: Problem): KitError {
+function toError({ kind, href, target, file, line, pages, ids }: Problem, siteUrl: string): KitError {
   const [page, ...others] = pages.sort(byVisitorPageFirst);
   const where = `page ${page}${others.length > 0 ? ` et ${others.length} autre${others.length > 1 ? 's' : ''}` : ''}`;
+  if (kind === 'vers-espace-amo') {
+    return new KitError(`une page publique mène à l’espace des AMO : ${href} (${where})`, {
+      code: 'lien-espace-amo',
+      file,
+      line,
+      hint: 'L’espace des AMO est publié à part (dist-amo/), pour l’intranet : le site public ne doit ni le montrer ni y mener. Retirez le lien, ou réservez la page aux AMO (« audience: amo »).',
+    });
+  }
+  if (kind === 'vers-site-public') {
+    const full = new URL(`${target.path}${target.fragment ? `#${target.fragment}` : ''}`, siteUrl).href;
+    return new KitError(`une page de l’espace des AMO mène au site public par une adresse relative : ${href} (${where})`, {
+      code: 'lien-site-public',
+      file,
+      line,
+      hint: `L’espace des AMO est publié à part (dist-amo/) : depuis ses pages, le site public se rejoint par son adresse complète. Écrivez ${full}.`,
+    });
+  }
   if (kind === 'ancre') {
     const known = [...(ids ?? [])].slice(0, 8).map((id) => `#${id}`);
     return new KitError(`ancre introuvable : ${href} (${where})`, {
@@ -179,7 +200,16 @@ export async function checkInternalLinks(outDir: string, kit: Kit, planned: Set<
       if (!target) continue;
       // A print page shows its source at another address than the visitor's page, where relative links
       // are checked; and no site-relative address leads anywhere from a PDF.
-      if (target.relative && pagePath.startsWith('/impression/')) continue;
+      if (target.relative && isPrintPage(pagePath)) continue;
+      // The AMOs' space is published apart: no way in from the public site, and no relative way out.
+      if (!target.samePage && inAmoSpace(target.path) && !inAmoSpace(pagePath)) {
+        report({ kind: 'vers-espace-amo', href, target }, pagePath);
+        continue;
+      }
+      if (!target.samePage && inAmoSpace(pagePath) && !inAmoSpace(target.path) && !sharedWithAmoSpace(target.path)) {
+        report({ kind: 'vers-site-public', href, target }, pagePath);
+        continue;
+      }
       const onSite = target.samePage || planned.has(target.path) || planned.has(decodedPath(target.path) ?? '') || existsOnce(target.path);
       if (!onSite) {
         report({ kind: 'lien', href, target }, pagePath);
@@ -195,5 +225,5 @@ export async function checkInternalLinks(outDir: string, kit: Kit, planned: Set<
   if (problems.size === 0) return;
   // In the order of the files and their lines, so the editor fixes them from top to bottom.
   const sorted = [...problems.values()].sort((a, b) => (a.file ?? '\uffff').localeCompare(b.file ?? '\uffff') || (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER));
-  throw new KitErrors(sorted.map(toError));
+  throw new KitErrors(sorted.map((problem) => toError(problem, kit.site.url)));
 }

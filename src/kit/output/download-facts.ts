@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { KitError, KitErrors } from '../errors.ts';
+import type { Audience } from '../../schemas/audience.ts';
 import { kitFolder, variantsOf, type DownloadGroup, type PrintKind, type VariantMatrix } from '../matrix/matrix.ts';
 
 /**
@@ -46,9 +47,9 @@ export function signatoryZipPath(signatory: string): string {
   return `${kitFolder(signatory)}/kit-qpv-${signatory}.zip`;
 }
 
-/** A signatory's documents by group, in the order of `DOWNLOAD_GROUPS`; empty groups left out. */
-export function signatoryDownloads(matrix: VariantMatrix, signatory: string) {
-  const { print, decks } = variantsOf(matrix, signatory);
+/** A signatory's documents for `audience` by group, in the order of `DOWNLOAD_GROUPS`; empty groups left out. */
+export function signatoryDownloads(matrix: VariantMatrix, signatory: string, audience: Audience = 'public') {
+  const { print, decks } = variantsOf(matrix, signatory, audience);
   const documents: DownloadDocument[] = [
     ...print.map((v): DownloadDocument => ({
       group: v.group,
@@ -100,8 +101,18 @@ export function formatPageCount(count: number, unit: DownloadDocument['unit']): 
   return `${count}${NBSP}${unit}${count > 1 ? 's' : ''}`;
 }
 
-/** The signatory's download page in the built site. */
-const pageOf = (signatory: string) => `${kitFolder(signatory)}/index.html`;
+/** A download page: a signatory's public documents (`/kit/<id>/`, with their zip) or their AMO documents (`/espace-amo/kit/<id>/`). */
+export interface DownloadPage {
+  signatory: string;
+  audience: Audience;
+}
+
+/** Every download page of the build: one public page per signatory, one in the AMOs' space for those who have AMO documents. */
+export function downloadPages(matrix: VariantMatrix, signatories: string[]): DownloadPage[] {
+  return (['public', 'amo'] as const).flatMap((audience) =>
+    signatories.filter((signatory) => audience === 'public' || signatoryDownloads(matrix, signatory, audience).length > 0).map((signatory) => ({ signatory, audience })),
+  );
+}
 
 const SIZE = /<span data-kit-size="([^"]+)">[^<]*<\/span>/g;
 const PAGES = /<span data-kit-pages="([^"]+)">[^<]*<\/span>/g;
@@ -111,10 +122,10 @@ const THUMBNAIL = /<span data-kit-thumbnail="([^"]+)" data-alt="([^"]*)"[^>]*>[^
 const ANY_PLACEHOLDER = /data-kit-(size|pages|thumbnail)=/g;
 
 /** The outputs a signatory's page should offer and does not: each file with its size, each document with its pages and thumbnail. */
-function notOffered(html: string, documents: DownloadDocument[], zip: string): string[] {
+function notOffered(html: string, documents: DownloadDocument[], zips: string[]): string[] {
   const offered = (kind: string, path: string) => html.includes(`data-kit-${kind}="${path}"`);
   return [
-    ...[...documents.flatMap((d) => d.files.map((f) => f.path)), zip].filter((path) => !offered('size', path)),
+    ...[...documents.flatMap((d) => d.files.map((f) => f.path)), ...zips].filter((path) => !offered('size', path)),
     ...documents.filter((d) => !offered('pages', d.pagesOf)).map((d) => `${d.pagesOf} (nombre de pages)`),
     ...documents.filter((d) => !offered('thumbnail', d.thumbnail)).map((d) => `${d.thumbnail} (aperçu)`),
   ];
@@ -145,14 +156,15 @@ const paths = (html: string, pattern: RegExp) => new Set([...html.matchAll(patte
  */
 export async function fillDownloadFacts(options: { outDir: string; matrix: VariantMatrix; signatories: string[]; pageCounts: Map<string, number> }): Promise<void> {
   const { outDir, matrix, signatories, pageCounts } = options;
-  // Every signatory's page at once, and each page's files at once: mostly waiting on the disk.
+  // Every download page at once, and each page's files at once: mostly waiting on the disk.
   const pages = await Promise.all(
-    signatories.map(async (signatory) => {
+    downloadPages(matrix, signatories).map(async ({ signatory, audience }) => {
       const errors: KitError[] = [];
-      const page = pageOf(signatory);
-      const fail = (message: string, hint: string) => errors.push(new KitError(`page /${kitFolder(signatory)}/ : ${message}`, { code: 'telechargements', hint }));
+      const folder = kitFolder(signatory, audience);
+      const page = `${folder}/index.html`;
+      const fail = (message: string, hint: string) => errors.push(new KitError(`page /${folder}/ : ${message}`, { code: 'telechargements', hint }));
       const html = await readFile(join(outDir, page), 'utf8');
-      const documents = signatoryDownloads(matrix, signatory).flatMap((g) => g.documents);
+      const documents = signatoryDownloads(matrix, signatory, audience).flatMap((g) => g.documents);
       const units = new Map(documents.map((d) => [d.pagesOf, d.unit]));
       const facts = new Map<string, string>();
 
@@ -173,8 +185,8 @@ export async function fillDownloadFacts(options: { outDir: string; matrix: Varia
         else fail(`aperçu introuvable ou illisible : ${path}`, 'L’aperçu de la première page n’a pas été fabriqué : signalez-le à l’équipe du kit.');
       }
 
-      const missing = notOffered(html, documents, signatoryZipPath(signatory));
-      if (missing.length > 0) fail(`${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez src/pages/kit/[signataire]/index.astro.');
+      const missing = notOffered(html, documents, audience === 'public' ? [signatoryZipPath(signatory)] : []);
+      if (missing.length > 0) fail(`${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez layouts/components/SignatoryDownloads.astro.');
       const unreadable = (html.match(ANY_PLACEHOLDER)?.length ?? 0) - [SIZE, PAGES, THUMBNAIL].reduce((sum, pattern) => sum + (html.match(pattern)?.length ?? 0), 0);
       if (unreadable > 0) fail(`${unreadable} emplacement(s) de taille, de pages ou d’aperçu illisible(s), laissé(s) vide(s)`, 'Écrivez-les comme les autres : <span data-kit-size="…"></span>, <span data-kit-pages="…"></span>, <span data-kit-thumbnail="…" data-alt="…">…</span>.');
       return { page, html: writeFacts(html, facts), errors };

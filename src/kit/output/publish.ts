@@ -9,6 +9,11 @@ export function stagingFolder(root: string): string {
   return join(root, '.kit', 'staging');
 }
 
+/** Where the AMOs' space is gathered, apart from the public site, before it replaces `dist-amo/`. */
+export function amoStagingFolder(root: string): string {
+  return join(root, '.kit', 'staging-amo');
+}
+
 /**
  * Where a replaced output waits to be removed: the next build removes it while its site builds, so a
  * publication costs two renames and not the removal of thousands of files.

@@ -114,7 +114,7 @@ export async function printWithPagedJs(page: Page, url: string, timeoutMs = 60_0
 async function paginateAndPrint(page: Page, url: string, timeoutMs: number, requested: string[]): Promise<PagedPrint> {
   const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   if (!response?.ok()) {
-    throw new KitError(`la page d’impression ${new URL(url).pathname} répond ${response?.status() ?? 'rien'}`, { hint: 'Vérifiez que la page existe dans src/pages/impression/.' });
+    throw new KitError(`la page d’impression ${new URL(url).pathname} répond ${response?.status() ?? 'rien'}`, { hint: 'Vérifiez que la page existe (src/pages/[...print].astro fabrique les pages d’impression).' });
   }
   await page.evaluate(() => document.fonts.ready);
   const sourceText = await page.evaluate(textNodesIn, null, NOT_LAID_OUT);
