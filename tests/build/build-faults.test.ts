@@ -113,7 +113,7 @@ describe('npm run build with text the print layout would lose', () => {
 
       expect(result.status, result.output).toBe(1);
       expect(result.output).toMatch(
-        /brochures\/reglement\.md — le PDF kit\/[\w-]+\/reglement\.pdf ne contient pas tout le texte : la mise en page s’est arrêtée avant « Phrase finale du règlement\. »/,
+        /brochures\/reglement\.md — le PDF espace-amo\/kit\/[\w-]+\/reglement\.pdf ne contient pas tout le texte : la mise en page s’est arrêtée avant « Phrase finale du règlement\. »/,
       );
       expect(result.output).toContain('→ Un bloc est sans doute plus haut qu’une page, par exemple un paragraphe fait de nombreux retours à la ligne : découpez-le en plusieurs paragraphes');
       expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);

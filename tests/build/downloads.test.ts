@@ -10,15 +10,16 @@ import { loadKit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, outputFiles } from '../../src/kit/matrix/matrix.ts';
 import { DOWNLOAD_GROUPS, formatFileSize, formatPageCount, signatoryDownloads, signatoryZipPath } from '../../src/kit/output/download-facts.ts';
 import { showsSignatoryFilter } from '../../src/scripts/filter-signatories.ts';
-import { fixtureKit } from '../support/fixture.ts';
+import { builtPath, fixtureKit } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 import { builtSite as dist, useBuiltSite } from '../support/built-site.ts';
+const built = (...parts: string[]) => builtPath(fixtureKit, ...parts);
 
 const kit = await loadKit(fixtureKit);
 const matrix = buildVariantMatrix(kit);
 const site = useBuiltSite();
 
-const pageOf = (signatory: string) => readFileSync(join(dist, 'kit', signatory, 'index.html'), 'utf8');
+const pageOf = (signatory: string) => readFileSync(built('kit', signatory, 'index.html'), 'utf8');
 /** The text a placeholder of the built page holds: `data-kit-size` or `data-kit-pages` of `path`. */
 const factOf = (html: string, kind: 'size' | 'pages', path: string) => new RegExp(`<span data-kit-${kind}="${path}">([^<]*)</span>`).exec(html)?.[1];
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -31,7 +32,7 @@ describe('each signatory’s download page, built', () => {
       expect(own.length).toBeGreaterThan(0);
       for (const file of [...own, signatoryZipPath(signatory.id)]) {
         expect(html, file).toContain(`href="/${file}"`);
-        expect(factOf(html, 'size', file), file).toBe(formatFileSize(statSync(join(dist, file)).size));
+        expect(factOf(html, 'size', file), file).toBe(formatFileSize(statSync(built(file)).size));
       }
       // Nothing of another signatory.
       for (const other of kit.signatories.filter((s) => s.id !== signatory.id)) expect(html).not.toContain(`href="/kit/${other.id}/`);
@@ -42,7 +43,7 @@ describe('each signatory’s download page, built', () => {
     for (const signatory of kit.signatories) {
       const html = pageOf(signatory.id);
       for (const document of signatoryDownloads(matrix, signatory.id).flatMap((g) => g.documents)) {
-        const pages = (await PDFDocument.load(readFileSync(join(dist, document.pagesOf)), { updateMetadata: false })).getPageCount();
+        const pages = (await PDFDocument.load(readFileSync(built(document.pagesOf)), { updateMetadata: false })).getPageCount();
         expect(factOf(html, 'pages', document.pagesOf), document.pagesOf).toBe(formatPageCount(pages, document.unit));
       }
     }
@@ -55,7 +56,7 @@ describe('each signatory’s download page, built', () => {
         const tag = html.match(new RegExp(`<img data-kit-thumbnail="${document.thumbnail}"[^>]*>`))?.[0];
         expect(tag, document.thumbnail).toBeDefined();
         expect(attribute(tag!, 'src')).toBe(`/${document.thumbnail}`);
-        const { format, width, height } = await sharp(join(dist, document.thumbnail)).metadata();
+        const { format, width, height } = await sharp(built(document.thumbnail)).metadata();
         expect(format).toBe('webp');
         expect(width, document.thumbnail).toBe(THUMBNAIL_WIDTH);
         expect([attribute(tag!, 'width'), attribute(tag!, 'height')], document.thumbnail).toEqual([String(width), String(height)]);
@@ -67,7 +68,7 @@ describe('each signatory’s download page, built', () => {
 
   it('photographs the first slide of each deck: a 16:9 picture with something drawn on it', async () => {
     for (const deck of matrix.decks) {
-      const picture = sharp(join(dist, deck.thumbnail));
+      const picture = sharp(built(deck.thumbnail));
       const { width, height } = await picture.metadata();
       expect(Math.round((width! / height!) * 9), deck.thumbnail).toBe(16);
       const { channels } = await picture.stats();
@@ -87,14 +88,14 @@ describe('each signatory’s download page, built', () => {
 describe('each signatory’s zip', () => {
   it('holds exactly the signatory’s files, byte for byte, in the folder of their group', () => {
     for (const signatory of kit.signatories) {
-      const zip = unzipSync(new Uint8Array(readFileSync(join(dist, signatoryZipPath(signatory.id)))));
+      const zip = unzipSync(new Uint8Array(readFileSync(built(signatoryZipPath(signatory.id)))));
       const own = outputFiles(matrix).filter((file) => file.startsWith(`kit/${signatory.id}/`));
       const names = Object.keys(zip);
       expect(names.map((name) => basename(name)).sort()).toEqual(own.map((file) => basename(file)).sort());
       for (const name of names) {
         const [folder] = name.split('/');
         expect(DOWNLOAD_GROUPS.map((g) => g.folder), name).toContain(folder);
-        expect(Buffer.from(zip[name]).equals(readFileSync(join(dist, 'kit', signatory.id, basename(name)))), name).toBe(true);
+        expect(Buffer.from(zip[name]).equals(readFileSync(built('kit', signatory.id, basename(name)))), name).toBe(true);
       }
       expect(names).toEqual([...names].sort());
     }
@@ -107,13 +108,13 @@ describe('each signatory’s zip', () => {
 
 describe('/kit/, built', () => {
   it('lists every signatory with its logo, and leads the others to the letter builder', () => {
-    const html = readFileSync(join(dist, 'kit/index.html'), 'utf8');
+    const html = readFileSync(built('kit/index.html'), 'utf8');
     for (const signatory of kit.signatories) expect(html).toMatch(new RegExp(`<a class="kit-signatory" href="/kit/${signatory.id}/">\\s*<span class="kit-signatory__logo"><img[^>]* src="/_kit/logos/[^"]+"`));
     expect(html).toContain('href="/courrier/"');
   });
 
   it('offers the name filter only above a dozen signatories', () => {
-    const html = readFileSync(join(dist, 'kit/index.html'), 'utf8');
+    const html = readFileSync(built('kit/index.html'), 'utf8');
     const expected = showsSignatoryFilter(kit.signatories.length);
     expect(html.includes('data-signatory-filter'), `${kit.signatories.length} signataires`).toBe(expected);
     expect(html.includes('<label for="filtre-signataires">')).toBe(expected);

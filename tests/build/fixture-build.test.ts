@@ -8,11 +8,12 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, outputFiles, variantsOf, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { signatoryZipPath } from '../../src/kit/output/download-facts.ts';
-import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
+import { builtPath, copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 import { pdfFigures } from '../support/pdf-figures.ts';
 
 const dist = join(fixtureKit, 'dist');
+const built = (...parts: string[]) => builtPath(fixtureKit, ...parts);
 const build = inject('fixtureBuild');
 let kit: Kit;
 let matrix: VariantMatrix;
@@ -38,7 +39,7 @@ function slidesOf(source: string): string[] {
 }
 
 async function pdfText(file: string): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(dist, file))));
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(built(file))));
   const { text } = await extractText(pdf, { mergePages: true });
   return text.replace(/\s+/g, ' ');
 }
@@ -56,8 +57,8 @@ describe('npm run build on the fixture kit', () => {
 
   it('writes every output of the variant matrix, and the site pages', () => {
     const expected = outputFiles(matrix);
-    for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html', 'exemples/essai/index.html', 'ami/index.html']) {
-      expect(existsSync(join(dist, file)), file).toBe(true);
+    for (const file of [...expected, 'index.html', 'fiches/essai/index.html', 'kit/alpha-amo/index.html', 'exemples/essai/index.html', 'espace-amo/ami/index.html', 'espace-amo/kit/alpha-amo/index.html']) {
+      expect(existsSync(built(file)), file).toBe(true);
     }
     // Each signatory's folder holds its outputs, their first-page pictures, its zip and its download page:
     // nothing more, nothing left over.
@@ -65,45 +66,64 @@ describe('npm run build on the fixture kit', () => {
       const folder = `kit/${signatory.id}`;
       const own = expected.filter((file) => file.startsWith(`${folder}/`)).map((file) => file.slice(folder.length + 1));
       expect(own.length, folder).toBeGreaterThan(0);
-      expect(readdirSync(join(dist, folder)).sort(), folder).toEqual([...own, 'apercus', signatoryZipPath(signatory.id).slice(folder.length + 1), 'index.html'].sort());
+      expect(readdirSync(built(folder)).sort(), folder).toEqual([...own, 'apercus', signatoryZipPath(signatory.id).slice(folder.length + 1), 'index.html'].sort());
       const { print, decks } = variantsOf(matrix, signatory.id);
-      expect(readdirSync(join(dist, folder, 'apercus')).sort(), `${folder}/apercus`).toEqual([...print, ...decks].map((v) => v.thumbnail.slice(`${folder}/apercus/`.length)).sort());
+      expect(readdirSync(built(folder, 'apercus')).sort(), `${folder}/apercus`).toEqual([...print, ...decks].map((v) => v.thumbnail.slice(`${folder}/apercus/`.length)).sort());
     }
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
   });
 
   it('lists the visitors’ pages in sitemap.xml, and keeps robots off the print pages', () => {
-    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    const sitemap = readFileSync(built('sitemap.xml'), 'utf8');
     expect(sitemap).toContain('<loc>https://exemple.test/fiches/essai/</loc>');
     expect(sitemap).toContain('<loc>https://exemple.test/</loc>');
     expect(sitemap).not.toContain('/impression/');
-    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /impression/\n\nSitemap: https://exemple.test/sitemap.xml\n');
+    expect(readFileSync(built('robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: https://exemple.test/sitemap.xml\n');
   });
 
   it('gives each visitor page a 1200×630 share image titled like the page, announced in its head', async () => {
-    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    const home = readFileSync(built('index.html'), 'utf8');
     expect(home).toContain('<meta property="og:image" content="https://exemple.test/cartes/accueil.png">');
-    const card = await sharp(join(dist, 'cartes/fiches--essai.png')).metadata();
+    const card = await sharp(built('cartes/fiches--essai.png')).metadata();
     expect([card.width, card.height]).toEqual([1200, 630]);
-    expect(existsSync(join(dist, 'cartes/impression--hpf--plaquette.png'))).toBe(false);
+    expect(existsSync(built('cartes/impression--hpf--plaquette.png'))).toBe(false);
+  });
+
+  it('keeps the AMOs’ space out of the public output: no page, no file, no sentence of an AMO document, no link', () => {
+    const amoSentences = [
+      ...kit.pages.filter((p) => p.data.audience === 'amo').map((p) => p.source.body),
+      ...kit.brochures.filter((b) => b.data.audience === 'amo').map((b) => b.source.body),
+      ...kit.forms.filter((f) => f.data.audience === 'amo').map((f) => f.data.consigne ?? f.data.titre),
+    ].map((text) => text.split('\n').map((line) => line.replace(/^[#>*\-\d.\s]+/, '').trim()).find((line) => line.length >= 20)!);
+    expect(amoSentences.length).toBeGreaterThan(1);
+    const publicFiles = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+    expect(publicFiles.some((file) => file.includes(`${dist}/espace-amo`))).toBe(false);
+    const texts = publicFiles.filter((file) => /\.(html|xml|txt|json)$/.test(file)).map((file) => readFileSync(file, 'utf8').replace(/\s+/g, ' '));
+    for (const sentence of amoSentences) {
+      const words = sentence.replace(/[’'«»  ]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 6).join(' ');
+      for (const text of texts) expect(text.replace(/[’'«»  ]/g, ' ').replace(/\s+/g, ' ')).not.toContain(words);
+    }
+    for (const text of texts) expect(text).not.toMatch(/href="[^"]*\/espace-amo\//);
+    // …and the AMOs' space has them all.
+    for (const variant of matrix.print.filter((v) => v.audience === 'amo')) expect(existsSync(built(variant.output)), variant.output).toBe(true);
   });
 
   it('gives each PDF the number of pages its source asks for', async () => {
     for (const variant of matrix.print) {
-      const pdf = await PDFDocument.load(readFileSync(join(dist, variant.output)));
+      const pdf = await PDFDocument.load(readFileSync(built(variant.output)));
       expect(pdf.getPageCount(), variant.output).toBe(variant.expectedPages);
     }
   });
 
   it('sets title, author and language in each PDF', async () => {
-    const pdf = await PDFDocument.load(readFileSync(join(dist, 'kit/alpha-amo/courrier-elu.pdf')), { updateMetadata: false });
+    const pdf = await PDFDocument.load(readFileSync(built('kit/alpha-amo/courrier-elu.pdf')), { updateMetadata: false });
     expect(pdf.getTitle()).toBe('Courrier d’essai — Maire ou élu·e municipal·e — Alpha AMO');
     expect(pdf.getAuthor()).toBe('Alpha AMO Conseil');
     expect(pdf.catalog.get(PDFName.of('Lang'))?.toString()).toContain('fr-FR');
   });
 
   it('makes tagged PDFs with bookmarks, for screen readers and navigation', async () => {
-    const pdf = await PDFDocument.load(readFileSync(join(dist, 'kit/hpf/fiche-essai.pdf')));
+    const pdf = await PDFDocument.load(readFileSync(built('kit/hpf/fiche-essai.pdf')));
     expect(pdf.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
     expect(pdf.catalog.get(PDFName.of('MarkInfo'))).toBeDefined();
     expect(pdf.catalog.get(PDFName.of('Outlines'))).toBeDefined();
@@ -121,14 +141,14 @@ describe('npm run build on the fixture kit', () => {
   it('embeds the signatory’s logo at the top and the HPF and ANCT logos in the letter footer', async () => {
     const footer = kit.site.logosPiedDeCourrier.map((id) => kit.site.partners.find((p) => p.id === id)!.nom);
     expect(footer).toContain('Habitat Participatif France');
-    const drawn = async (file: string) => (await pdfFigures(readFileSync(join(dist, file)))).filter((f) => f.page === 0 && f.drawn).map((f) => f.alt).sort();
+    const drawn = async (file: string) => (await pdfFigures(readFileSync(built(file)))).filter((f) => f.page === 0 && f.drawn).map((f) => f.alt).sort();
     expect(await drawn('kit/alpha-amo/courrier-elu.pdf')).toEqual([...footer, 'Logo d’Alpha AMO Conseil'].sort());
     // HPF signs its own letter: its logo is not repeated in the footer.
     expect(await drawn('kit/hpf/courrier-elu.pdf')).toEqual([...footer.filter((name) => name !== 'Habitat Participatif France'), 'Logo d’Habitat Participatif France'].sort());
   });
 
   it('keeps the partner logos on the brochure’s first page with the signatory’s contact', async () => {
-    const figures = (await pdfFigures(readFileSync(join(dist, 'kit/alpha-amo/plaquette.pdf')))).filter((f) => f.page === 0 && f.drawn).map((f) => f.alt);
+    const figures = (await pdfFigures(readFileSync(built('kit/alpha-amo/plaquette.pdf')))).filter((f) => f.page === 0 && f.drawn).map((f) => f.alt);
     for (const id of kit.site.logosCouverture) expect(figures).toContain(kit.site.partners.find((p) => p.id === id)!.nom);
     expect(figures).toContain('Logo d’Alpha AMO Conseil');
     const text = await pdfText('kit/alpha-amo/plaquette.pdf');
@@ -139,7 +159,7 @@ describe('npm run build on the fixture kit', () => {
     const deck = matrix.decks.find((d) => d.signatory === 'hpf')!;
     const slideCount = slidesOf(kit.decks.find((d) => d.id === deck.deckId)!.source).length;
     expect(slideCount).toBeGreaterThan(1);
-    const files = unzipSync(new Uint8Array(readFileSync(join(dist, deck.outputs.pptx))));
+    const files = unzipSync(new Uint8Array(readFileSync(built(deck.outputs.pptx))));
     const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
     const notes = Object.keys(files).filter((f) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(f));
     expect(slides).toHaveLength(slideCount);
@@ -150,7 +170,7 @@ describe('npm run build on the fixture kit', () => {
 
   it('shows each slide in the PPTX as a Full HD picture, as projected', async () => {
     const deck = matrix.decks.find((d) => d.signatory === 'alpha-amo')!;
-    const files = unzipSync(new Uint8Array(readFileSync(join(dist, deck.outputs.pptx))));
+    const files = unzipSync(new Uint8Array(readFileSync(built(deck.outputs.pptx))));
     const pictures = Object.keys(files).filter((f) => /^ppt\/media\/.+\.png$/.test(f));
     expect(pictures).toHaveLength(slidesOf(kit.decks.find((d) => d.id === deck.deckId)!.source).length);
     for (const picture of pictures) {
@@ -171,15 +191,15 @@ describe('npm run build on the fixture kit', () => {
   });
 
   it('applies French typography the same way to the site, the PDFs and the slides', async () => {
-    const page = readFileSync(join(dist, 'index.html'), 'utf8');
+    const page = readFileSync(built('index.html'), 'utf8');
     expect(page).toContain('Bienvenue sur le kit d’essai.');
-    const print = readFileSync(join(dist, 'impression/hpf/plaquette/index.html'), 'utf8');
+    const print = readFileSync(built('impression/hpf/plaquette/index.html'), 'utf8');
     expect(print).toContain('Un texte court de plaquette\u00a0: est-ce clair\u202f?');
     expect(await pdfText('kit/hpf/plaquette.pdf')).toMatch(/est-ce clair\s?\?/);
-    const files = unzipSync(new Uint8Array(readFileSync(join(dist, 'kit/hpf/presentation.pptx'))));
+    const files = unzipSync(new Uint8Array(readFileSync(built('kit/hpf/presentation.pptx'))));
     const notes = Object.keys(files).filter((f) => f.startsWith('ppt/notesSlides/')).map((f) => new TextDecoder().decode(files[f])).join('');
     expect(notes).toContain('Une question\u202f?');
-    const deck = readFileSync(join(dist, 'kit/hpf/presentation.html'), 'utf8');
+    const deck = readFileSync(built('kit/hpf/presentation.html'), 'utf8');
     expect(deck).toContain('un point\u00a0: «\u00a0essai\u00a0»');
   });
 
@@ -191,20 +211,20 @@ describe('npm run build on the fixture kit', () => {
   });
 
   it('shows an example’s photo, optimised, with its caption and credit', () => {
-    const page = readFileSync(join(dist, 'exemples/essai/index.html'), 'utf8');
+    const page = readFileSync(built('exemples/essai/index.html'), 'utf8');
     expect(page).toMatch(/<img[^>]+src="\/_astro\/facade\.[^"]+\.webp"[^>]+alt="La façade du projet d’essai"/);
     expect(page).not.toContain('Photo à fournir');
     expect(page).toContain('Crédit\u00a0: à compléter');
   });
 
-  it('shows a printed document on its site page with its PDF', () => {
-    const page = readFileSync(join(dist, 'ami/index.html'), 'utf8');
+  it('shows a printed document on its page with its PDF, in the AMOs’ space for an AMO document', () => {
+    const page = readFileSync(built('espace-amo/ami/index.html'), 'utf8');
     expect(page).toContain('Le règlement d’essai tient sur une page.');
-    expect(page).toContain('href="/kit/hpf/reglement.pdf"');
+    expect(page).toContain('href="/espace-amo/kit/hpf/reglement.pdf"');
   });
 
   it('makes a self-contained HTML deck with the signatory’s logo and contact', () => {
-    const html = readFileSync(join(dist, 'kit/alpha-amo/presentation.html'), 'utf8');
+    const html = readFileSync(built('kit/alpha-amo/presentation.html'), 'utf8');
     expect(html).toContain('data:image/png;base64,');
     expect(html).toContain('contact@alpha-amo.test');
     expect(html).not.toMatch(/(src|href)="https?:/);

@@ -6,10 +6,11 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadKit, type Form, type Kit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, type PrintVariant, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { namedBoxes } from '../../src/schemas/form.ts';
-import { fixtureKit } from '../support/fixture.ts';
+import { builtPath, fixtureKit } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 
 const dist = join(fixtureKit, 'dist');
+const built = (...parts: string[]) => builtPath(fixtureKit, ...parts);
 let kit: Kit;
 let matrix: VariantMatrix;
 
@@ -21,10 +22,10 @@ beforeAll(async () => {
 
 const formVariants = () => matrix.print.filter((v) => v.kind === 'formulaire');
 const formOf = (variant: PrintVariant): Form => kit.forms.find((f) => f.id === variant.documentId)!;
-const load = (variant: PrintVariant) => PDFDocument.load(readFileSync(join(dist, variant.output)));
+const load = (variant: PrintVariant) => PDFDocument.load(readFileSync(built(variant.output)));
 
 async function pdfText(variant: PrintVariant): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(join(dist, variant.output))));
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(built(variant.output))));
   return (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
 }
 
@@ -33,7 +34,7 @@ async function pdfText(variant: PrintVariant): Promise<string> {
  * cannot tell: a vector logo is drawn as paths, not as a picture.)
  */
 function headerLogos(variant: PrintVariant): string[] {
-  const html = readFileSync(join(dist, variant.printPath, 'index.html'), 'utf8');
+  const html = readFileSync(built(variant.printPath, 'index.html'), 'utf8');
   const header = html.slice(html.indexOf('<header class="form-header">'), html.indexOf('</header>'));
   const entities: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', '#39': "'" };
   return [...header.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((match) => match[1].replace(/&(amp|quot|lt|gt|#39);/g, (_, name: string) => entities[name]));
@@ -125,7 +126,7 @@ describe('a fillable form (remplissable: true)', () => {
 
   it('keeps its fields inside the page, apart from each other, with its metadata', async () => {
     for (const variant of fillable()) {
-      const pdf = await PDFDocument.load(readFileSync(join(dist, variant.output)), { updateMetadata: false });
+      const pdf = await PDFDocument.load(readFileSync(built(variant.output)), { updateMetadata: false });
       expect(pdf.getTitle(), variant.output).toBe(variant.title);
       const places = pdf.getForm().getFields().map((field) => placeOf(pdf, field));
       for (const place of places) {

@@ -5,10 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { letterFooterPartners } from '../../src/kit/render/letters/variant-letter.ts';
-import { fixtureKit } from '../support/fixture.ts';
+import { builtPath, fixtureKit } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 
 const dist = join(fixtureKit, 'dist');
+const built = (...parts: string[]) => builtPath(fixtureKit, ...parts);
 let kit: Kit;
 let matrix: VariantMatrix;
 
@@ -35,7 +36,7 @@ describe('the Word version of every letter', () => {
     const letters = matrix.print.filter((v) => v.kind === 'courrier');
     expect(letters.length).toBeGreaterThan(0);
     for (const variant of letters) {
-      const files = unzipSync(new Uint8Array(readFileSync(join(dist, variant.docx!))));
+      const files = unzipSync(new Uint8Array(readFileSync(built(variant.docx!))));
       const names = Object.keys(files);
       for (const part of ['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml']) expect(names, `${variant.docx}: ${part}`).toContain(part);
       for (const name of names.filter((n) => n.endsWith('.xml') || n.endsWith('.rels'))) {
@@ -47,7 +48,7 @@ describe('the Word version of every letter', () => {
   it('holds the same text as the PDF’s letter: sender, salutation, passages, closing, signer', () => {
     const variant = matrix.print.find((v) => v.docx && v.signatory === 'alpha-amo' && v.recipient === 'bailleur-social')!;
     const recipient = kit.recipients.find((r) => r.id === 'bailleur-social')!;
-    const text = words(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(join(dist, variant.docx!))))['word/document.xml']));
+    const text = words(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(built(variant.docx!))))['word/document.xml']));
     expect(text).toContain('Alpha AMO Conseil');
     expect(text).toContain(`${recipient.appel.madame}, ${recipient.appel.monsieur},`);
     expect(text).toContain(recipient.passages.accroche);
@@ -57,7 +58,7 @@ describe('the Word version of every letter', () => {
 
   it('carries the signatory’s logo in the header and the partners’ logos in the footer', () => {
     for (const variant of matrix.print.filter((v) => v.docx && v.recipient === 'elu')) {
-      const files = unzipSync(new Uint8Array(readFileSync(join(dist, variant.docx!))));
+      const files = unzipSync(new Uint8Array(readFileSync(built(variant.docx!))));
       const part = (pattern: RegExp) => new TextDecoder().decode(files[Object.keys(files).find((n) => pattern.test(n))!]);
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
       expect(part(/^word\/header\d*\.xml$/).match(/<pic:pic\b/g), variant.docx).toHaveLength(1);
@@ -67,7 +68,7 @@ describe('the Word version of every letter', () => {
   });
 
   it('is offered on the signatory’s download page', () => {
-    const page = readFileSync(join(dist, 'kit/alpha-amo/index.html'), 'utf8');
+    const page = readFileSync(built('kit/alpha-amo/index.html'), 'utf8');
     for (const variant of matrix.print.filter((v) => v.docx && v.signatory === 'alpha-amo')) expect(page).toContain(`href="/${variant.docx}"`);
   });
 });

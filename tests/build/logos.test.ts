@@ -10,10 +10,11 @@ import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix/mat
 import { logoAlt } from '../../src/logo/logo-alt.ts';
 import { fitLogo, LOGO_SLOTS } from '../../src/logo/logo-placement.ts';
 import { builtSite, useBuiltSite } from '../support/built-site.ts';
-import { fixtureKit } from '../support/fixture.ts';
+import { builtPath, fixtureKit } from '../support/fixture.ts';
 import { pdfFigures } from '../support/pdf-figures.ts';
 
 const dist = builtSite;
+const built = (...parts: string[]) => builtPath(fixtureKit, ...parts);
 const site = useBuiltSite();
 let kit: Kit;
 let matrix: VariantMatrix;
@@ -29,7 +30,7 @@ const HOSTILE_PARTS = ['tracker.example', 'fonts.example', 'javascript:', 'alert
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;');
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
-const html = (file: string) => readFileSync(join(dist, file), 'utf8');
+const html = (file: string) => readFileSync(built(file), 'utf8');
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
@@ -47,7 +48,7 @@ async function pdfStrings(bytes: Uint8Array): Promise<string> {
 
 /** The text of a DOCX's parts (XML), and its media files. */
 function docxParts(file: string): { xml: string; media: string[] } {
-  const files = unzipSync(new Uint8Array(readFileSync(join(dist, file))));
+  const files = unzipSync(new Uint8Array(readFileSync(built(file))));
   return {
     xml: Object.entries(files)
       .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
@@ -71,7 +72,7 @@ describe('every signatory’s outputs, with awkward names and logos', () => {
   it('prints every PDF with the signatory’s name intact and its logo drawn, tagged with its text alternative', async () => {
     for (const variant of matrix.print) {
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-      const bytes = readFileSync(join(dist, variant.output));
+      const bytes = readFileSync(built(variant.output));
       expect(await pdfText(bytes), variant.output).toContain(oneLine(signatory.nom));
       const figure = (await pdfFigures(bytes)).find((f) => f.alt === logoAlt(signatory.nom));
       expect(figure, `${variant.output}: no figure « ${logoAlt(signatory.nom)} »`).toBeDefined();
@@ -97,7 +98,7 @@ describe('every signatory’s outputs, with awkward names and logos', () => {
       expect(sources.length, variant.printPath).toBeGreaterThanOrEqual(1);
       for (const source of sources) {
         expect(source).toMatch(/^\/_kit\/logos\/[a-z0-9-]+-[0-9a-f]{10}\.(svg|png)$/);
-        expect(existsSync(join(dist, source)), source).toBe(true);
+        expect(existsSync(built(source)), source).toBe(true);
       }
       expect(page, variant.printPath).not.toMatch(/data:image\/(png|svg\+xml)[;,]/);
     }
@@ -109,7 +110,7 @@ describe('every signatory’s outputs, with awkward names and logos', () => {
   it('publishes a bitmap logo trimmed of its transparent margins (an 800 × 800 file holding a 200 × 600 mark)', async () => {
     const page = html('impression/atelier-eleonore/courrier-elu/index.html');
     const own = /<img class="sender-logo" src="([^"]+)"/.exec(page)![1];
-    const { width, height } = await sharp(join(dist, own)).metadata();
+    const { width, height } = await sharp(built(own)).metadata();
     expect([width, height]).toEqual([200, 600]);
   });
 
@@ -124,7 +125,7 @@ describe('a hostile SVG logo', () => {
   });
 
   it('leaves none of its scripts, event attributes, foreignObject or external references in any output', async () => {
-    const own = readdirSync(join(dist, 'kit', HOSTILE), { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const own = [built('kit', HOSTILE), built('espace-amo/kit', HOSTILE)].flatMap((folder) => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()));
     const outputs: [string, string][] = [];
     for (const entry of own) {
       const file = join(entry.parentPath, entry.name);
@@ -136,7 +137,7 @@ describe('a hostile SVG logo', () => {
     for (const variant of matrix.print.filter((v) => v.signatory === HOSTILE)) {
       const page = html(`${variant.printPath.slice(1)}index.html`);
       outputs.push([variant.printPath, page]);
-      for (const source of logoSources(page)) outputs.push([source, readFileSync(join(dist, source), 'utf8')]);
+      for (const source of logoSources(page)) outputs.push([source, readFileSync(built(source), 'utf8')]);
     }
     outputs.push([`/kit/${HOSTILE}/`, html(`kit/${HOSTILE}/index.html`)]);
     expect(outputs.filter(([file]) => file.endsWith('.pdf')).length).toBe(matrix.print.filter((v) => v.signatory === HOSTILE).length + 1);

@@ -19,11 +19,14 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Every output file of a signatory: what its folder holds, its download page excepted. */
+/** Every output file of a signatory, on the site and in the AMOs' space: what its folders hold, the download pages excepted. */
 const outputsOf = (dist: string, signatory: string) =>
-  filesUnder(join(dist, 'kit', signatory))
-    .filter((file) => file !== 'index.html')
-    .map((file) => `kit/${signatory}/${file}`);
+  [
+    ...filesUnder(join(dist, 'kit', signatory)).map((file) => `kit/${signatory}/${file}`),
+    ...filesUnder(join(`${dist}-amo`, 'espace-amo/kit', signatory)).map((file) => `espace-amo/kit/${signatory}/${file}`),
+  ]
+    .filter((file) => !file.endsWith('/index.html'))
+    .sort();
 
 describe('the render cache, build after build', () => {
   let fixture: ReturnType<typeof copyFixture>;

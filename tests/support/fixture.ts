@@ -5,10 +5,19 @@ import { join, resolve } from 'node:path';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 export const fixtureKit = join(projectRoot, 'tests/fixtures/kit');
 
+/**
+ * A built file of a kit root: in `dist/`, or in `dist-amo/` when it belongs to the AMOs' space
+ * (`espace-amo/kit/hpf/reglement.pdf`), as the build publishes it.
+ */
+export function builtPath(root: string, ...parts: string[]): string {
+  const path = parts.join('/').replace(/^\/+/, '');
+  return join(root, path.startsWith('espace-amo/') ? 'dist-amo' : 'dist', path);
+}
+
 /** A disposable copy of the fixture kit at the same depth, so its astro.config.mjs still finds the project's. */
 export function copyFixture(name: string): { root: string; remove: () => void } {
   const root = mkdtempSync(join(projectRoot, 'tests/fixtures', `.tmp-${name}-`));
-  cpSync(fixtureKit, root, { recursive: true, filter: (src) => !/[\\/](dist|\.kit|\.astro)$/.test(src) });
+  cpSync(fixtureKit, root, { recursive: true, filter: (src) => !/[\\/](dist|dist-amo|\.kit|\.astro)$/.test(src) });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -4,7 +4,6 @@ import satori from 'satori';
 import sharp from 'sharp';
 import { fontFile } from '../fonts.ts';
 import { visitorPages } from '../../output/sitemap.ts';
-import { inAmoSpace } from '../../amo-space.ts';
 import { socialCardPath } from './social-card-path.ts';
 import { digest, restoreFile, type OutputCache } from '../../cache/output-cache.ts';
 import { pipelineVersion } from '../../cache/pipeline-version.ts';
@@ -37,8 +36,7 @@ const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&lt;/g, '<
  * (the typeface is pinned by the lockfile) are unchanged.
  */
 export async function writeSocialCards(outDir: string, site: { titre: string; url: string }, cache: OutputCache): Promise<number> {
-  // The AMOs' space is not shared anywhere: its pages get no card (their titles stay out of the public site).
-  const pages = (await visitorPages(outDir)).filter((path) => !inAmoSpace(path));
+  const pages = await visitorPages(outDir);
   const pipeline = await pipelineVersion();
   for (const path of pages) {
     const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
