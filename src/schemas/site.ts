@@ -32,13 +32,20 @@ export const siteSchema = z
     logosPiedDeCourrier: z.array(z.string()).default(['hpf', 'anct']),
     /** Partner logos printed on the brochure's first page, by id. */
     logosCouverture: z.array(z.string()).default(['hpf', 'anct']),
-    /** How visitors reach the working group. */
+    /**
+     * Where the contact form's messages go: a person or a small team who answers (a coordinator), never
+     * a mailing list whose every member would read a visitor's message.
+     */
     contact: z
       .object({
-        /** Address used by the contact form's mailto: fallback. */
+        /** The address that receives the messages (the form's `mailto:` without `formulaire`); never written in clear in the pages. */
         courriel: z.email(),
-        /** Optional form endpoint (POST); without it the form opens the visitor's mail client. */
-        formulaire: z.url().optional(),
+        /** Who reads the messages, as the personal-data notice says it: « l’équipe de coordination d’Habitat Participatif France ». */
+        destinataire: z.string().min(5),
+        /** A sending service's address (POST, HTML form fields); without it the form opens the visitor's mail client. */
+        formulaire: z.url({ protocol: /^https?$/ }).optional(),
+        /** How long messages are kept, as the notice says it: « un an après notre réponse ». Absent: « à confirmer ». */
+        conservation: z.string().min(5).optional(),
       })
       .strict(),
   })

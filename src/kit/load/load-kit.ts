@@ -42,6 +42,11 @@ export interface Kit {
   warnings: string[];
 }
 
+/** Addresses of mailing-list services or list-like names (`liste@`, `@framalistes.org`, `@googlegroups.com`…). */
+function looksLikeMailingList(address: string): boolean {
+  return /(^|[@.\-_])(listes?|lists?|framalistes|googlegroups|groups|sympa|diffusion)([@.\-_]|$)/i.test(address);
+}
+
 /** Site paths owned by the code; a page or document may not take them. */
 const RESERVED_PAGE_IDS = ['fiches', 'exemples', 'kit', 'impression', 'index', AMO_SPACE_FOLDER];
 
@@ -97,6 +102,11 @@ export async function loadKit(root: string): Promise<Kit> {
   }
 
   const warnings = editorialRules ? await checkEditorialRules(context, editorialRules) : [];
+  if (site && looksLikeMailingList(site.contact.courriel)) {
+    warnings.push(
+      `${SITE_FILE}, ligne ${(context.texts.get(SITE_FILE) ?? '').split('\n').findIndex((line) => /^\s+courriel:/.test(line)) + 1} : « contact.courriel » (${site.contact.courriel}) ressemble à une liste de diffusion : chaque message d’un visiteur irait à tous ses membres. Donnez l’adresse d’une personne ou d’une petite équipe qui répond.`,
+    );
+  }
 
   if (context.errors.length > 0 || !site || !amiSteps) throw new KitErrors(context.errors);
   const changed = lastChanges(root, ['content', 'brochures', 'letters', 'slides']);
