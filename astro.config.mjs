@@ -21,7 +21,9 @@ export default defineConfig({
       provider: fontProviders.local(),
       name: 'Source Sans 3',
       cssVariable: '--font-site',
-      fallbacks: ['Arial', 'sans-serif'],
+      // Astro matches the system fonts of Windows, macOS, iOS and Android (from `system-ui`); the two faces of
+      // layouts/styles/fallback-fonts.css do the same for Linux (Liberation Sans, DejaVu Sans).
+      fallbacks: ['Kit repli Liberation', 'Kit repli DejaVu', 'system-ui'],
       options: {
         variants: [
           { weight: 400, style: 'normal', src: ['@fontsource/source-sans-3/files/source-sans-3-latin-400-normal.woff2'] },
