@@ -29,7 +29,7 @@ const amoPages = () => pagesOf(builtAmoSpace).filter((path) => path !== '/');
 
 const site = useBuiltSite();
 /** Every page of both outputs, with the server that serves it. */
-const everyPage = () => [...sitePages().map((path) => ({ path, origin: site.server.origin })), ...amoPages().map((path) => ({ path, origin: site.amoServer.origin }))];
+const everyPage = () => [...[...sitePages(), '/404.html'].map((path) => ({ path, origin: site.server.origin })), ...amoPages().map((path) => ({ path, origin: site.amoServer.origin }))];
 
 describe('the built site, in Chromium', () => {
   it('has the pages a visitor expects', () => {
