@@ -14,14 +14,33 @@ const CARD = 'image.png';
 type Node = { type: string; props: Record<string, unknown> };
 const div = (style: Record<string, unknown>, children: unknown): Node => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
 
-/** A 1200×630 share image: the page title on the kit's green, the site's name and address below. */
-export async function socialCardPng(card: { title: string; siteTitle: string; siteHost: string }): Promise<Buffer> {
+/** The site's mark (layouts/components/BrandMark.astro, public/favicon.svg), for the cards. */
+const BRAND_MARK = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0f5c4d"/><path d="M6 15.5 16 7l10 8.5" fill="none" stroke="#fff" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/><rect x="9" y="17.5" width="3.6" height="7" rx="1" fill="#fff"/><rect x="14.2" y="17.5" width="3.6" height="7" rx="1" fill="#f2b880"/><rect x="19.4" y="17.5" width="3.6" height="7" rx="1" fill="#fff"/></svg>',
+)}`;
+
+/**
+ * A 1200×630 share image with the site's identity: its mark and name, the section the page belongs to,
+ * the page's title in the kit's green, the site's address on the brand band.
+ */
+export async function socialCardPng(card: { title: string; section?: string; siteTitle: string; siteHost: string }): Promise<Buffer> {
   const [regular, bold] = await Promise.all([fontFile(400, 'woff'), fontFile(700, 'woff')]);
   const svg = await satori(
-    div({ width: '100%', height: '100%', boxSizing: 'border-box', flexDirection: 'column', justifyContent: 'space-between', padding: 72, background: '#0f5c4d', color: '#ffffff', fontFamily: 'Source Sans' }, [
-      div({ fontSize: 30, color: '#d1e7e1' }, card.siteTitle),
-      div({ fontSize: card.title.length > 60 ? 64 : 76, fontWeight: 700, lineHeight: 1.1 }, card.title),
-      div({ fontSize: 28, color: '#d1e7e1' }, card.siteHost),
+    div({ width: '100%', height: '100%', boxSizing: 'border-box', flexDirection: 'column', background: '#ffffff', color: '#1d2430', fontFamily: 'Source Sans' }, [
+      div({ flexGrow: 1, flexDirection: 'column', justifyContent: 'space-between', padding: '60px 72px 48px' }, [
+        div({ alignItems: 'center', gap: 22 }, [
+          { type: 'img', props: { src: BRAND_MARK, width: 76, height: 76 } },
+          div({ fontSize: 32, fontWeight: 700, maxWidth: 900, lineHeight: 1.15 }, card.siteTitle),
+        ]),
+        div({ flexDirection: 'column', gap: 18 }, [
+          ...(card.section ? [div({ fontSize: 30, fontWeight: 700, color: '#a6360c' }, card.section)] : []),
+          div({ fontSize: card.title.length > 60 ? 62 : 74, fontWeight: 700, lineHeight: 1.08, color: '#0f5c4d', maxWidth: 1040 }, card.title),
+        ]),
+      ]),
+      div({ height: 86, alignItems: 'center', justifyContent: 'space-between', padding: '0 72px', background: '#0f5c4d', color: '#ffffff', fontSize: 28 }, [
+        div({}, card.siteHost),
+        div({ width: 120, height: 12, borderRadius: 6, background: '#f2b880' }, []),
+      ]),
     ]) as never,
     { width: 1200, height: 630, fonts: [{ name: 'Source Sans', data: regular, weight: 400 }, { name: 'Source Sans', data: bold, weight: 700 }] },
   );
@@ -29,6 +48,16 @@ export async function socialCardPng(card: { title: string; siteTitle: string; si
 }
 
 const decode = (text: string) => text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '’');
+
+/**
+ * What a page's card says: its <h1> (the site's title when it has none), and the section it belongs to —
+ * the menu entry marked `aria-current="true"` — when it is a sub-page.
+ */
+export function cardOfPage(html: string, site: { titre: string; url: string }): { title: string; section?: string; siteTitle: string; siteHost: string } {
+  const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1].replace(/<[^>]+>/g, '').trim();
+  const section = /<nav class="site-nav site-nav--wide"[\s\S]*?<a href="[^"]*" aria-current="true">([^<]+)<\/a>/.exec(html)?.[1];
+  return { title: decode(heading || site.titre), ...(section ? { section: decode(section) } : {}), siteTitle: site.titre, siteHost: new URL(site.url).host };
+}
 
 /**
  * One share image per visitor page, titled as the page itself (its <h1>, typeset like the page), so a
@@ -40,8 +69,7 @@ export async function writeSocialCards(outDir: string, site: { titre: string; ur
   const pipeline = await pipelineVersion();
   for (const path of pages) {
     const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
-    const heading = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1].replace(/<[^>]+>/g, '').trim();
-    const card = { title: decode(heading || site.titre), siteTitle: site.titre, siteHost: new URL(site.url).host };
+    const card = cardOfPage(html, site);
     const target = join(outDir, socialCardPath(path));
     const key = digest('image-de-partage', pipeline, card);
     const cached = await cache.get('image-de-partage', key);
