@@ -27,6 +27,7 @@ import { findBrowser } from '../src/kit/browser/find-browser.ts';
 import { loadKit } from '../src/kit/load/load-kit.ts';
 import { buildVariantMatrix } from '../src/kit/matrix/matrix.ts';
 import { benchBuilder } from './builder.mjs';
+import { benchSite } from './site.mjs';
 import { decimal, duration, gigabytes, ratio, seconds, target, targetLine, targets, withTarget } from './format.mjs';
 import { benchPrintWays } from './print-ways.mjs';
 import { cachedByKind, loggedTimes, renderedByKind, renderedCount, renderedPaths, runBuild } from './run-build.mjs';
@@ -209,3 +210,5 @@ for (const { name, figure, label, ok } of targets) line(`   ${ok === undefined ?
 
 line('');
 await benchBuilder(root);
+line('');
+await benchSite(root);
