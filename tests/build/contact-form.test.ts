@@ -1,11 +1,15 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import '../support/global-setup.ts';
 import { builtSite, useBuiltSite } from '../support/built-site.ts';
 import { loadKit } from '../../src/kit/load/load-kit.ts';
-import { fixtureKit } from '../support/fixture.ts';
+import { copyFixture, fixtureKit, runBuild } from '../support/fixture.ts';
+import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
+import { findBrowser } from '../../src/kit/browser/find-browser.ts';
+import { serveDirectory } from '../../src/kit/browser/static-server.ts';
 
 /** The sending service of the fixture kit (content/site.yaml, `contact.formulaire`), played by the test. */
 const ENDPOINT_PORT = 47813;
@@ -104,5 +108,62 @@ describe('the contact form', () => {
       expect(page.url()).toBe(`http://127.0.0.1:${ENDPOINT_PORT}/contact`);
     });
     expect(received).toEqual([{ nom: 'Sam', courriel: 'sam@quartier.test', organisation: '', profil: 'Habitant·e ou groupe d’habitants', message: 'Un groupe d’habitants voudrait vous rencontrer.', 'site-web': '' }]);
+  });
+});
+
+describe('the contact form without a sending service', () => {
+  let copy: ReturnType<typeof copyFixture>;
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let session: BrowserSession;
+  beforeAll(async () => {
+    // The fixture kit without `contact.formulaire`, built with the fixture's render cache: only the site is new.
+    copy = copyFixture('contact-mailto');
+    cpSync(join(fixtureKit, '.kit/cache'), join(copy.root, '.kit/cache'), { recursive: true });
+    const site = join(copy.root, 'content/site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace(/^  formulaire: .*\n/m, ''));
+    const build = runBuild(copy.root);
+    expect(build.status, build.output).toBe(0);
+    server = await serveDirectory(join(copy.root, 'dist'));
+    session = await BrowserSession.open(await findBrowser());
+  }, 240_000);
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    copy?.remove();
+  });
+
+  it('says the visitor sends it from their own mail, and never writes the address in clear', () => {
+    const said = { 'contact/index.html': 'à qui vous l’envoyez depuis votre propre messagerie', 'donnees-personnelles/index.html': 'il ouvre votre logiciel de messagerie avec un message prêt à partir' };
+    for (const [page, sentence] of Object.entries(said)) {
+      const html = readFileSync(join(copy.root, 'dist', page), 'utf8').replace(/\s+/g, ' ');
+      expect(html, page).toContain(sentence);
+      expect(html, page).not.toContain('service d’envoi');
+      expect(html, page).not.toContain('contact@exemple.test');
+      expect(html, page).not.toContain('mailto:');
+    }
+  });
+
+  it('without JavaScript, gives the address to copy by hand and no button that would do nothing', async () => {
+    await session.withPage(async (page) => {
+      await page.setJavaScriptEnabled(false);
+      await page.goto(new URL('/contact/', server.origin).href, { waitUntil: 'load' });
+      expect(await page.$eval('[data-contact-address]', (element) => element.textContent)).toBe('contact (arobase) exemple.test');
+      expect(await page.$eval('button[type="submit"]', (button) => button.checkVisibility())).toBe(false);
+    });
+  });
+
+  it('with JavaScript, shows the address and its copy button, checks the fields, then hands the message to the mail client (its link: tests/unit/contact.test.ts)', async () => {
+    await session.withPage(async (page) => {
+      await page.goto(new URL('/contact/', server.origin).href, { waitUntil: 'load' });
+      expect(await page.$eval('[data-contact-address]', (element) => element.textContent)).toBe('contact@exemple.test');
+      expect(await page.$eval('[data-contact-copy]', (button) => button.checkVisibility())).toBe(true);
+      expect(await page.$eval('button[type="submit"]', (button) => button.textContent)).toBe('Préparer le courriel');
+      await page.click('button[type="submit"]');
+      expect(await page.$$eval('[aria-invalid="true"]', (controls) => controls.length)).toBe(4);
+      await fill(page, complete);
+      await page.click('button[type="submit"]');
+      expect(await page.$$eval('[aria-invalid="true"]', (controls) => controls.length)).toBe(0);
+      expect(await page.$eval('[role="status"]', (status) => status.textContent)).toBe('Votre messagerie s’ouvre avec le message prêt. Si rien ne s’ouvre, écrivez à contact@exemple.test.');
+    });
   });
 });
