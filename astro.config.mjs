@@ -2,7 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, fontProviders } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import kit from './src/kit/integration.ts';
+import { inPublicSitemap } from './src/kit/output/sitemap.ts';
 
 // The site code (src/, layouts/, public/) always comes from this folder; the content comes from the
 // root Astro is run on — this project, or a fixture kit in tests (`astro build --root tests/fixtures/…`).
@@ -12,7 +14,10 @@ export default defineConfig({
   publicDir: fileURLToPath(new URL('./public/', import.meta.url)),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), kit()],
+  // The sitemap (sitemap-index.xml) leaves out the print pages and the AMOs' space; it lists pages only (no
+  // news, image or video extensions). It is written before the kit's step, whose link check finds it linked
+  // from every page (integrations run in this order).
+  integrations: [mdx(), sitemap({ filter: inPublicSitemap, namespaces: { news: false, xhtml: false, image: false, video: false } }), kit()],
   // The site's type, served by the site itself: the Latin faces of Source Sans 3 (French needs no other),
   // preloaded, with a fallback whose metrics Astro matches to them (size-adjust, ascent/descent
   // overrides), so the page does not move when the web font arrives. The PDFs declare their own faces.

@@ -30,11 +30,13 @@ export function siteMenu(kit: Kit, audience: Audience): MenuItem[] {
     audience === 'amo'
       ? [
           { href: AMO_SPACE_PATH, label: 'Accueil de l’espace', order: 0 },
+          ...(kit.news.some((post) => post.data.audience === 'amo') ? [{ href: `${AMO_SPACE_PATH}actualites/`, label: 'Actualités', order: 5 }] : []),
           { href: new URL('/', kit.site.url).href, label: 'Site public', order: 100 },
         ]
       : [
           { href: '/fiches/', label: 'Réponses possibles', order: 3 },
           ...(kit.examples.length > 0 ? [{ href: '/exemples/', label: 'Exemples', order: 4 }] : []),
+          ...(kit.news.some((post) => post.data.audience === 'public') ? [{ href: '/actualites/', label: 'Actualités', order: 5 }] : []),
           { href: '/kit/', label: 'Documents', order: 6 },
         ];
   return [...pages, ...documents, ...sections].sort((a, b) => a.order - b.order);

@@ -13,4 +13,5 @@ export const collections = {
   }),
   pages: defineCollection({ loader: kitCollection((kit) => kit.pages) }),
   brochures: defineCollection({ loader: kitCollection((kit) => kit.brochures) }),
+  actualites: defineCollection({ loader: kitCollection((kit) => kit.news) }),
 };

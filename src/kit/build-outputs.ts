@@ -11,7 +11,6 @@ import { outputFiles, type VariantMatrix } from './matrix/matrix.ts';
 import { checkInternalLinks } from './output/check-links.ts';
 import { fillDownloadFacts, formatFileSize, signatoryZipPath } from './output/download-facts.ts';
 import { writeSignatoryZips } from './output/signatory-zip.ts';
-import { writeSitemap } from './output/sitemap.ts';
 import { buildSourceDate, describeSourceDate } from './output/source-date.ts';
 import { buildDeckOutputs, type BuiltDeck } from './render/decks/deck-outputs.ts';
 import { prepareDeckSources } from './render/decks/decks.ts';
@@ -92,9 +91,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   const cache = new OutputCache(kit.root);
 
   const planned = new Set([...outputFiles(matrix), ...kit.signatories.map((s) => signatoryZipPath(s.id))].map((output) => `/${output}`));
-  // The sitemap first: pages link to it. Then independent steps, mostly reading files, side by side; any
-  // failure (the first) stops the build.
-  await writeSitemap(outDir, kit.site.url);
+  // Independent steps, mostly reading files, side by side; any failure (the first) stops the build. (The
+  // sitemap that pages link to is already written: @astrojs/sitemap runs before this step.)
   const [cards, , browser, deckSources] = await allOrFirstFailure([
     writeSocialCards(outDir, kit.site, cache),
     checkInternalLinks(outDir, kit, planned),

@@ -73,12 +73,16 @@ describe('npm run build on the fixture kit', () => {
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
   });
 
-  it('lists the visitors’ pages in sitemap.xml, and keeps robots off the print pages', () => {
-    const sitemap = readFileSync(built('sitemap.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://exemple.test/fiches/essai/</loc>');
-    expect(sitemap).toContain('<loc>https://exemple.test/</loc>');
-    expect(sitemap).not.toContain('/impression/');
-    expect(readFileSync(built('robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: https://exemple.test/sitemap.xml\n');
+  it('lists the visitors’ pages in the sitemap (@astrojs/sitemap), none under /impression/ or /espace-amo/, and keeps robots off those', () => {
+    expect(readFileSync(built('sitemap-index.xml'), 'utf8')).toContain('<loc>https://exemple.test/sitemap-0.xml</loc>');
+    const listed = [...readFileSync(built('sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, url]) => new URL(url).pathname);
+    expect(listed).toEqual(expect.arrayContaining(['/', '/fiches/essai/', '/exemples/essai/', '/kit/hpf/', '/contact/', '/actualites/', '/actualites/lancement/']));
+    expect(listed.filter((path) => path.startsWith('/impression/') || path.startsWith('/espace-amo/') || path === '/404/')).toEqual([]);
+    // Every page of the public site is in it.
+    const pages = readdirSync(dist, { recursive: true }).map(String).filter((file) => file.endsWith('index.html') && !file.startsWith('impression/'));
+    expect(listed.sort()).toEqual(pages.map((file) => `/${file.replace(/index\.html$/, '')}`).sort());
+    expect(existsSync(built('sitemap.xml'))).toBe(false);
+    expect(readFileSync(built('robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: https://exemple.test/sitemap-index.xml\n');
   });
 
   it('gives each visitor page a 1200×630 share image titled like the page, announced in its head', async () => {
@@ -94,6 +98,7 @@ describe('npm run build on the fixture kit', () => {
       ...kit.pages.filter((p) => p.data.audience === 'amo').map((p) => p.source.body),
       ...kit.brochures.filter((b) => b.data.audience === 'amo').map((b) => b.source.body),
       ...kit.forms.filter((f) => f.data.audience === 'amo').map((f) => f.data.consigne ?? f.data.titre),
+      ...kit.news.filter((n) => n.data.audience === 'amo').map((n) => n.source.body),
     ].map((text) => text.split('\n').map((line) => line.replace(/^[#>*\-\d.\s]+/, '').trim()).find((line) => line.length >= 20)!);
     expect(amoSentences.length).toBeGreaterThan(1);
     const publicFiles = readdirSync(dist, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));

@@ -33,8 +33,8 @@ const everyPage = () => [...[...sitePages(), '/404.html'].map((path) => ({ path,
 
 describe('the built site, in Chromium', () => {
   it('has the pages a visitor expects', () => {
-    expect(sitePages()).toEqual(['/', '/contact/', '/courrier/', '/donnees-personnelles/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/atelier-eleonore/', '/kit/cooperative-grand-est/', '/kit/hpf/']);
-    expect(amoPages()).toEqual(['/espace-amo/', '/espace-amo/ami/', '/espace-amo/kit/alpha-amo/', '/espace-amo/kit/atelier-eleonore/', '/espace-amo/kit/cooperative-grand-est/', '/espace-amo/kit/hpf/']);
+    expect(sitePages()).toEqual(['/', '/actualites/', '/actualites/lancement/', '/actualites/nouvelle-d-un-partenaire/', '/contact/', '/courrier/', '/donnees-personnelles/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/atelier-eleonore/', '/kit/cooperative-grand-est/', '/kit/hpf/']);
+    expect(amoPages()).toEqual(['/espace-amo/', '/espace-amo/actualites/', '/espace-amo/actualites/pour-les-amo/', '/espace-amo/ami/', '/espace-amo/kit/alpha-amo/', '/espace-amo/kit/atelier-eleonore/', '/espace-amo/kit/cooperative-grand-est/', '/espace-amo/kit/hpf/']);
   });
 
   it('opens the phone menu from the keyboard, marks the current section, and shows the row of links on a wide screen', async () => {
@@ -49,7 +49,7 @@ describe('the built site, in Chromium', () => {
       for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu');
       await page.keyboard.press('Enter');
-      expect(await visibleLinks()).toEqual(['Accueil', 'Réponses possibles', 'Exemples', 'Documents', 'Contact']);
+      expect(await visibleLinks()).toEqual(['Accueil', 'Réponses possibles', 'Exemples', 'Actualités', 'Documents', 'Contact']);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Accueil');
       const current = await page.$$eval('.site-nav--phone a[aria-current]', (anchors) => anchors.map((a) => [a.textContent!.trim(), a.getAttribute('aria-current')]));
@@ -57,7 +57,7 @@ describe('the built site, in Chromium', () => {
       expect(await page.$$eval('.breadcrumbs li', (items) => items.map((li) => li.textContent!.trim()))).toEqual(['Accueil', 'Réponses possibles', 'La fiche d’essai']);
 
       await page.setViewport({ width: 1280, height: 800 });
-      expect(await visibleLinks()).toEqual(['Accueil', 'Réponses possibles', 'Exemples', 'Documents', 'Contact']);
+      expect(await visibleLinks()).toEqual(['Accueil', 'Réponses possibles', 'Exemples', 'Actualités', 'Documents', 'Contact']);
       expect(await page.$('.site-menu__toggle').then((toggle) => toggle!.isVisible())).toBe(false);
     });
   });

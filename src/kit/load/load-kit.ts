@@ -14,10 +14,11 @@ import { loadLetters, loadRecipients, type Letter, type Recipient } from './lett
 import { loadDecks, type Deck } from './decks.ts';
 import { loadExamples, type Example } from './examples.ts';
 import { loadForms, type Form } from './forms.ts';
+import { loadNews, type NewsPost } from './news.ts';
 import { lastChanges } from './last-changes.ts';
 import { AMO_SPACE_FOLDER, underAudience } from '../amo-space.ts';
 
-export type { Entry, Site, Signatory, Recipient, Letter, Deck, Example, Form };
+export type { Entry, Site, Signatory, Recipient, Letter, Deck, Example, Form, NewsPost };
 
 /** Everything the kit is built from, validated. Plain data: it is serialised into the site build. */
 export interface Kit {
@@ -32,6 +33,8 @@ export interface Kit {
   letters: Letter[];
   decks: Deck[];
   amiSteps: AmiStepsData;
+  /** News posts (`content/actualites/`), newest first; none when the folder is absent. */
+  news: NewsPost[];
   /** The AMI's printed forms (`content/formulaires/`), in their declared order; none when the folder is absent. */
   forms: Form[];
   /** The editorial lint's rules (`content/redaction.yaml`); none when the file is absent. */
@@ -48,7 +51,7 @@ function looksLikeMailingList(address: string): boolean {
 }
 
 /** Site paths owned by the code; a page or document may not take them. */
-const RESERVED_PAGE_IDS = ['fiches', 'exemples', 'kit', 'impression', 'index', AMO_SPACE_FOLDER];
+const RESERVED_PAGE_IDS = ['fiches', 'exemples', 'kit', 'impression', 'index', 'actualites', AMO_SPACE_FOLDER];
 
 /** Reads and validates the whole kit under `root`; every content mistake is collected and thrown as one `KitErrors`. */
 export async function loadKit(root: string): Promise<Kit> {
@@ -64,12 +67,13 @@ export async function loadKit(root: string): Promise<Kit> {
   const pages = await context.loadMarkdownCollection('content/pages', pageSchema);
   const brochures = await context.loadMarkdownCollection('brochures', printDocumentSchema);
   const forms = await loadForms(context);
+  const news = await loadNews(context);
   const amiSteps = await context.loadYamlFile('content/etapes-ami.yaml', amiStepsSchema, 'Créez content/etapes-ami.yaml (titre et étapes de l’AMI, dessinées en schéma).');
   const editorialRules = existsSync(context.path('content/redaction.yaml'))
     ? await context.loadYamlFile('content/redaction.yaml', editorialRulesSchema, 'Créez content/redaction.yaml (règles de relecture) ou supprimez-le.')
     : undefined;
 
-  for (const entry of [...pages, ...sheets, ...examples, ...brochures]) context.errors.push(...checkMarkdown(entry, root));
+  for (const entry of [...pages, ...sheets, ...examples, ...brochures, ...news]) context.errors.push(...checkMarkdown(entry, root));
 
   // References between files. A signatory folder with a mistake of its own still counts as existing.
   const signatoryIds = signatories.map((s) => s.id);
@@ -110,7 +114,7 @@ export async function loadKit(root: string): Promise<Kit> {
 
   if (context.errors.length > 0 || !site || !amiSteps) throw new KitErrors(context.errors);
   const changed = lastChanges(root, ['content', 'brochures', 'letters', 'slides']);
-  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, forms, editorialRules, changed, warnings };
+  return { root, site, signatories, recipients, sheets, examples, pages, brochures, letters, decks, amiSteps, forms, news, editorialRules, changed, warnings };
 }
 
 /** The editorial rules on the texts already read: errors are reported, warnings returned to print. */

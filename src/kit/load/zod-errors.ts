@@ -20,6 +20,12 @@ const typeNames: Record<string, string> = {
 /** Line of a field in its file, when the source keeps positions (YAML). */
 export type LineOf = (path: PropertyKey[]) => number | undefined;
 
+/** The message a field's schema gives for its mistake (`error:` in src/schemas/), rather than zod's generic wording. */
+function schemaMessage(issue: z.core.$ZodIssue): string | undefined {
+  const generic = frenchZodMessages(issue as unknown as z.core.$ZodRawIssue);
+  return issue.message !== (typeof generic === 'string' ? generic : generic?.message) ? issue.message : undefined;
+}
+
 /** Turns zod issues into French errors that name the file, the line, the field and the fix. */
 export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[], lineOf: LineOf = () => undefined): KitError[] {
   // A misspelt field shows up twice: unknown here, missing there. Pair them to suggest the right name.
@@ -56,7 +62,7 @@ export function zodIssuesToKitErrors(file: string, issues: z.core.$ZodIssue[], l
       return [new KitError('champ obligatoire manquant', { code: 'champ-manquant', file, line, field, hint: issue.message })];
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return [new KitError('champ obligatoire manquant', { code: 'champ-manquant', file, line, field, hint: `Ajoutez « ${field} » : ${typeNames[issue.expected] ?? issue.expected} attendu.` })];
+      return [new KitError('champ obligatoire manquant', { code: 'champ-manquant', file, line, field, hint: schemaMessage(issue) ?? `Ajoutez « ${field} » : ${typeNames[issue.expected] ?? issue.expected} attendu.` })];
     }
     if (issue.code === 'invalid_type') {
       return [new KitError('valeur de type incorrect', { code: 'type-incorrect', file, line, field, hint: `Il faut ${typeNames[issue.expected] ?? issue.expected}.` })];

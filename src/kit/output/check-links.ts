@@ -21,6 +21,7 @@ function sourcesOfPage(kit: Kit, pagePath: string): PageSource[] {
     if (!first) return audience === 'public' ? kit.pages.find((p) => p.id === 'accueil') : undefined;
     if (first === 'fiches' && second) return kit.sheets.find((s) => s.id === second);
     if (first === 'exemples' && second) return kit.examples.find((e) => e.id === second);
+    if (first === 'actualites' && second) return kit.news.find((n) => n.slug === second && n.data.audience === audience);
     // Print pages: `/impression/<signataire>/<name>/`, named as in the variant matrix.
     if (first === 'impression') {
       if (!third) return undefined;

@@ -1,6 +1,8 @@
-import { glob, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { glob } from 'node:fs/promises';
 import { inAmoSpace, isPrintPage } from '../amo-space.ts';
+
+/** The sitemap index @astrojs/sitemap writes at the site's root; pages announce it, robots.txt points to it. */
+export const SITEMAP_INDEX = '/sitemap-index.xml';
 
 /** Pages for visitors: every built page but the print pages (they only make the PDFs) and the AMOs' space (published apart). */
 export async function visitorPages(outDir: string): Promise<string[]> {
@@ -12,13 +14,16 @@ export async function visitorPages(outDir: string): Promise<string[]> {
   return pages.sort();
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/**
+ * @astrojs/sitemap's filter: a page address (`https://…/fiches/sciapp/`) goes in the public sitemap unless it
+ * is a print page or in the AMOs' space — never listed, even before the space is moved to its own output.
+ */
+export function inPublicSitemap(page: string): boolean {
+  const path = new URL(page).pathname;
+  return !isPrintPage(path) && !inAmoSpace(path);
+}
 
-/** `sitemap.xml` for search engines and `robots.txt` pointing to it, keeping robots off the print pages. */
-export async function writeSitemap(outDir: string, siteUrl: string): Promise<number> {
-  const pages = await visitorPages(outDir);
-  const urls = pages.map((path) => `  <url><loc>${escapeXml(new URL(path, siteUrl).href)}</loc></url>`).join('\n');
-  await writeFile(join(outDir, 'sitemap.xml'), `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`);
-  await writeFile(join(outDir, 'robots.txt'), `User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: ${new URL('/sitemap.xml', siteUrl).href}\n`);
-  return pages.length;
+/** `robots.txt`: robots kept off the print pages and the AMOs' space, and sent to the sitemap index. */
+export function robotsTxt(site: URL | string): string {
+  return `User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: ${new URL(SITEMAP_INDEX, site).href}\n`;
 }
