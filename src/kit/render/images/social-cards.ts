@@ -14,22 +14,22 @@ const CARD = 'image.png';
 type Node = { type: string; props: Record<string, unknown> };
 const div = (style: Record<string, unknown>, children: unknown): Node => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
 
-/** The site's mark (layouts/components/BrandMark.astro, public/favicon.svg), for the cards. */
-const BRAND_MARK = `data:image/svg+xml;utf8,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0f5c4d"/><path d="M6 15.5 16 7l10 8.5" fill="none" stroke="#fff" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/><rect x="9" y="17.5" width="3.6" height="7" rx="1" fill="#fff"/><rect x="14.2" y="17.5" width="3.6" height="7" rx="1" fill="#f2b880"/><rect x="19.4" y="17.5" width="3.6" height="7" rx="1" fill="#fff"/></svg>',
-)}`;
+/** The site's mark, the favicon itself (public/favicon.svg), for the cards: read once. */
+let brandMark: Promise<string> | undefined;
+const brandMarkSvg = () => (brandMark ??= readFile(new URL('../../../../public/favicon.svg', import.meta.url), 'utf8'));
 
 /**
  * A 1200×630 share image with the site's identity: its mark and name, the section the page belongs to,
  * the page's title in the kit's green, the site's address on the brand band.
  */
 export async function socialCardPng(card: { title: string; section?: string; siteTitle: string; siteHost: string }): Promise<Buffer> {
-  const [regular, bold] = await Promise.all([fontFile(400, 'woff'), fontFile(700, 'woff')]);
+  const [regular, bold, markSvg] = await Promise.all([fontFile(400, 'woff'), fontFile(700, 'woff'), brandMarkSvg()]);
+  const mark = `data:image/svg+xml;utf8,${encodeURIComponent(markSvg)}`;
   const svg = await satori(
     div({ width: '100%', height: '100%', boxSizing: 'border-box', flexDirection: 'column', background: '#ffffff', color: '#1d2430', fontFamily: 'Source Sans' }, [
       div({ flexGrow: 1, flexDirection: 'column', justifyContent: 'space-between', padding: '60px 72px 48px' }, [
         div({ alignItems: 'center', gap: 22 }, [
-          { type: 'img', props: { src: BRAND_MARK, width: 76, height: 76 } },
+          { type: 'img', props: { src: mark, width: 76, height: 76 } },
           div({ fontSize: 32, fontWeight: 700, maxWidth: 900, lineHeight: 1.15 }, card.siteTitle),
         ]),
         div({ flexDirection: 'column', gap: 18 }, [
@@ -66,12 +66,13 @@ export function cardOfPage(html: string, site: { titre: string; url: string }): 
  */
 export async function writeSocialCards(outDir: string, site: { titre: string; url: string }, cache: OutputCache): Promise<number> {
   const pages = await visitorPages(outDir);
-  const pipeline = await pipelineVersion();
+  // The mark lives outside the code the pipeline version covers: a new one renders every card again.
+  const [pipeline, mark] = await Promise.all([pipelineVersion(), brandMarkSvg()]);
   for (const path of pages) {
     const html = await readFile(join(outDir, path, 'index.html'), 'utf8');
     const card = cardOfPage(html, site);
     const target = join(outDir, socialCardPath(path));
-    const key = digest('image-de-partage', pipeline, card);
+    const key = digest('image-de-partage', pipeline, mark, card);
     const cached = await cache.get('image-de-partage', key);
     if (cached) {
       await restoreFile(cached.files[CARD], target);
