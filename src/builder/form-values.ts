@@ -53,6 +53,15 @@ export function emptyValues(data: BuilderData, today: Date): FormValues {
 }
 
 /** `YYYY-MM-DD` of a date, in the visitor's own time zone. */
+/** The hint under the signatory's field: what the kit knows of the chosen signatory (none: « Autre structure »). */
+export function signatoryDetails(signatory: BuilderData['signatories'][number] | undefined): string {
+  if (!signatory) return 'Indiquez les coordonnées de votre structure ci-dessous.';
+  const lacking = [!signatory.adresse?.length && 'adresse', !signatory.courriel && 'courriel'].filter(Boolean);
+  if (lacking.length === 0) return 'Le logo et les coordonnées de ce signataire sont ceux du kit.';
+  const what = lacking.length === 2 ? 'l’adresse ni le courriel' : lacking[0] === 'adresse' ? 'l’adresse' : 'le courriel';
+  return `Le kit n’a pas encore ${what} de ce signataire : le courrier les marque « à compléter » (surlignés). Complétez-les dans le fichier Word, ou choisissez « Autre structure ».`;
+}
+
 export function isoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

@@ -7,7 +7,7 @@ import { logoAlt } from '../logo/logo-alt.ts';
 import type { BuilderData } from './builder-data.ts';
 import { downloadDocx } from './downloads.ts';
 import { invalidFields, readForm, setFieldError, showErrors, writeForm } from './form-dom.ts';
-import { emptyValues, letterFileName, letterFromForm, OTHER_SIGNATORY, type FormValues } from './form-values.ts';
+import { emptyValues, letterFileName, letterFromForm, OTHER_SIGNATORY, signatoryDetails as signatoryDetailsText, type FormValues } from './form-values.ts';
 import { LogoError, logoFromFile } from './logo-file.ts';
 import { pngDataUriAspect } from '../logo/png-size.ts';
 import { LetterPreview, PREVIEW_DEBOUNCE_MS } from './preview.ts';
@@ -66,14 +66,7 @@ function start(root: HTMLElement): void {
     const values = readForm(form);
     const listed = data.signatories.find((s) => s.id === values.signataire);
     otherFields.hidden = Boolean(listed);
-    if (listed) {
-      const lacking = [!listed.adresse?.length && 'adresse', !listed.courriel && 'courriel'].filter(Boolean);
-      signatoryDetails.textContent = frenchTypography(lacking.length
-        ? `Le kit n’a pas encore ${lacking.length === 2 ? 'l’adresse ni le courriel' : lacking[0] === 'adresse' ? 'l’adresse' : 'le courriel'} de ce signataire : le courrier les marque « à compléter » (surlignés). Complétez-les dans le fichier Word, ou choisissez « Autre structure ».`
-        : 'Le logo et les coordonnées de ce signataire sont ceux du kit.');
-    } else {
-      signatoryDetails.textContent = 'Indiquez les coordonnées de votre structure ci-dessous.';
-    }
+    signatoryDetails.textContent = frenchTypography(signatoryDetailsText(listed));
     const chosen = logoChosen.querySelector('img')!;
     logoChosen.hidden = !otherLogo;
     if (otherLogo) chosen.src = otherLogo;
@@ -132,6 +125,8 @@ function start(root: HTMLElement): void {
   });
 
   form.addEventListener('submit', (event) => event.preventDefault());
+  // A visitor filling the form will look at the preview: its Paged.js loads while they type.
+  form.addEventListener('focusin', () => preview.start(), { once: true });
   form.addEventListener('input', (event) => {
     const target = event.target as HTMLElement;
     if (target === logoInput || target === rememberBox) return;

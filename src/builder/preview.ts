@@ -1,6 +1,6 @@
 // The live preview: the letter engine's HTML, laid out on A4 by the same Paged.js and the same print CSS
 // as the PDFs, inside an iframe (the print CSS stays away from the page's own styles, and the frame
-// prints alone). Paged.js is loaded once with the frame; each update lays the letter out again in a
+// prints alone). Paged.js is loaded once with the frame, when the preview is first needed; each update lays the letter out again in a
 // hidden container, then swaps it in, so the preview never flashes and nothing is fetched again.
 
 interface PagedPreviewer {
@@ -27,23 +27,34 @@ export class LetterPreview {
   private running?: Promise<void>;
   private lastPages = 0;
   private listeners: ((pages: number) => void)[] = [];
+  private stopWatching: () => void;
 
   /** `css`: the print CSS, as text (Paged.js reads it again at each layout, without a request). */
   constructor(frame: HTMLIFrameElement, viewport: HTMLElement, css: string) {
     this.frame = frame;
     this.viewport = viewport;
     this.css = css;
+    // The frame's document (Paged.js and the fonts) waits in `data-srcdoc`: it is loaded when the preview
+    // comes near the screen or the visitor starts filling the form, so the page itself opens at once.
     this.loaded = new Promise((resolve) => {
-      const ready = () => {
+      frame.addEventListener('load', () => {
         const win = frame.contentWindow as PagedWindow | null;
-        const done = Boolean(win?.Paged) && frame.contentDocument?.readyState === 'complete';
-        if (done) resolve(win!);
-        return done;
-      };
-      if (!ready()) frame.addEventListener('load', ready, { once: true });
+        if (win?.Paged && frame.srcdoc) resolve(win);
+      });
     });
     frame.style.width = `${FRAME_WIDTH}px`;
+    const near = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.start();
+    }, { rootMargin: '25% 0px' });
+    near.observe(viewport);
+    this.stopWatching = () => near.disconnect();
     new ResizeObserver(() => this.fit()).observe(viewport);
+  }
+
+  /** Loads the frame's document (once): the layouts waiting are done as soon as Paged.js is there. */
+  start(): void {
+    this.stopWatching();
+    if (!this.frame.srcdoc) this.frame.srcdoc = this.frame.dataset.srcdoc ?? '';
   }
 
   /** Called after each layout with the number of A4 pages. */
@@ -104,7 +115,7 @@ export class LetterPreview {
   /** Scales the frame to the width of its column (the frame keeps its own layout: the sheet is A4). */
   private fit(): void {
     const document = this.frame.contentDocument;
-    if (!document?.body) return;
+    if (!this.current || !document?.body) return; // until the first layout, the CSS keeps an A4 sheet's room
     const height = document.documentElement.scrollHeight;
     const scale = Math.min(1, this.viewport.clientWidth / FRAME_WIDTH);
     this.frame.style.height = `${height}px`;
@@ -114,6 +125,7 @@ export class LetterPreview {
 
   /** Prints the frame alone: the browser's dialog, where « Enregistrer au format PDF » keeps the text as text. */
   async print(title: string): Promise<void> {
+    this.start();
     await this.settled();
     const win = await this.loaded;
     const previous = win.document.title;

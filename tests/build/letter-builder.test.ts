@@ -40,6 +40,8 @@ async function openBuilder(page: Page, query = '', width = 1280): Promise<Traffi
   });
   await page.goto(new URL(`/courrier/${query}`, site.server.origin).href, { waitUntil: 'load' });
   loaded = true;
+  // On a phone the preview is below the form: it is laid out once the visitor scrolls to it.
+  await page.$eval('.builder-preview-viewport', (viewport) => viewport.scrollIntoView());
   await previewReady(page);
   return traffic;
 }
@@ -50,6 +52,10 @@ const network = (traffic: Traffic) => traffic.requests.filter((r) => !/^(data|bl
 /** A kit logo file read after loading (by the preview or the Word file): a plain GET of a static file of the site, carrying nothing typed. */
 const isLogoFile = (request: Traffic['requests'][number]) =>
   request.method === 'GET' && request.body === undefined && /^\/_kit\/logos\/[\w-]+\.(png|svg)$/.test(new URL(request.url).pathname) && !new URL(request.url).search;
+
+/** The preview's own files, fetched once when the preview is first needed: Paged.js and the fonts of its frame. */
+const isPreviewFile = (request: Traffic['requests'][number]) =>
+  request.method === 'GET' && request.body === undefined && /^\/_astro\/(paged\.polyfill\.min\.[\w-]+\.js|[\w.-]+\.woff2?)$/.test(new URL(request.url).pathname) && !new URL(request.url).search;
 
 async function previewReady(page: Page): Promise<void> {
   await page.waitForSelector('.builder-preview-viewport[data-ready]', { timeout: 20_000 });
@@ -192,7 +198,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
       // Only the site's own files; after loading, only the logos' static files and, when asked, the DOCX code.
       const requests = network(traffic);
       expect(requests.filter((r) => !r.url.startsWith(site.server.origin))).toEqual([]);
-      expect(requests.slice(0, before).filter((r) => r.afterLoad && !isLogoFile(r))).toEqual([]);
+      expect(requests.slice(0, before).filter((r) => r.afterLoad && !isLogoFile(r) && !isPreviewFile(r))).toEqual([]);
       expect(requests.slice(before).filter((r) => !isLogoFile(r)).map((r) => new URL(r.url).pathname)).toEqual([expect.stringMatching(/^\/_astro\/docx-file\.[\w-]+\.js$/)]);
     });
   });
@@ -240,7 +246,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
       expect(media).toHaveLength(3);
 
       expect(network(traffic).filter((r) => !r.url.startsWith(site.server.origin))).toEqual([]);
-      expect(network(traffic).filter((r) => r.afterLoad && !isLogoFile(r) && !/\/_astro\/docx-file\./.test(r.url))).toEqual([]);
+      expect(network(traffic).filter((r) => r.afterLoad && !isLogoFile(r) && !isPreviewFile(r) && !/\/_astro\/docx-file\./.test(r.url))).toEqual([]);
     });
   });
 
@@ -273,7 +279,7 @@ describe('the letter builder (/courrier/), in Chromium', () => {
         expect(await page.$eval('.builder-logo-chosen img', (image) => (image as HTMLImageElement).src)).toBe(chosen);
         await page.$eval('#logo-erreur', (e) => ((e as HTMLElement).hidden = true));
       }
-      expect(network(traffic).filter((r) => (r.afterLoad && !isLogoFile(r)) || !r.url.startsWith(site.server.origin))).toEqual([]);
+      expect(network(traffic).filter((r) => (r.afterLoad && !isLogoFile(r) && !isPreviewFile(r)) || !r.url.startsWith(site.server.origin))).toEqual([]);
     });
   });
 
@@ -355,6 +361,23 @@ describe('the letter builder (/courrier/), in Chromium', () => {
       expect(await page.evaluate(() => localStorage.length)).toBe(0);
       expect(await page.$eval('#destinataireNom', (e) => (e as HTMLInputElement).value)).toBe('');
       expect(await page.$eval('#memoriser', (e) => (e as HTMLInputElement).checked)).toBe(false);
+    });
+  });
+
+  it('on a phone, fetches Paged.js for the preview only when the visitor starts the form or scrolls to the preview', async () => {
+    await site.session.withPage(async (page) => {
+      const fetched: string[] = [];
+      await page.setViewport({ width: 360, height: 740 });
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(new URL('/courrier/', site.server.origin).href, { waitUntil: 'networkidle0' });
+      const pagedScript = () => fetched.filter((path) => /paged\.polyfill/.test(path));
+      expect(pagedScript()).toEqual([]);
+      expect(await page.$eval('.builder-preview-viewport iframe', (frame) => (frame as HTMLIFrameElement).srcdoc)).toBe('');
+
+      await page.focus('#destinataireNom');
+      await previewReady(page);
+      expect(pagedScript()).toEqual([expect.stringMatching(/^\/_astro\/paged\.polyfill\.min\.[\w-]+\.js$/)]);
+      expect(await previewText(page)).toContain('Objet\u00a0:');
     });
   });
 
