@@ -72,7 +72,7 @@ line(`Signataires : ${kit.signatories.length} ; types d’interlocuteur : ${kit.
 if (kit.recipients.length < ISSUE_RECIPIENTS) {
   line(`   ⚠ moins que les ${ISSUE_RECIPIENTS} types d’interlocuteur de l’issue 9 : le banc n’en invente pas, il y a donc ${letters.length} courriers au lieu de ${kit.signatories.length * ISSUE_RECIPIENTS}.`);
 }
-line(`À fabriquer : ${matrix.print.length} PDF (dont ${letters.length} courriers, autant de DOCX), ${matrix.decks.length} présentation(s) (HTML, PDF, PPTX), un zip par signataire`);
+line(`À fabriquer : ${matrix.print.length} PDF (dont ${letters.length} courriers, autant de DOCX), ${matrix.decks.length} présentation(s) (HTML, PDF, PDF avec notes, PPTX modifiable, PPTX images), un zip par signataire`);
 
 /** A duration from the report, which may lack it. */
 const reported = (ms) => (typeof ms === 'number' ? duration(ms) : 'non indiqué');
@@ -85,6 +85,10 @@ function describeBuild(name, { totalMs, memory, report, log }) {
     line(`   Partie Astro : ${reported(report.astroMs)} ; sorties : ${reported(report.outputsMs)} (impression des PDF ${reported(report.printMs)}, présentations ${reported(report.decksMs)})`);
     line(`   Sorties fabriquées : ${renderedByKind(report)} (${renderedCount(report)} fichiers, aperçus compris) ; reprises du cache : ${cachedByKind(report)}`);
     line(`   Navigateur lancé : ${report.browserLaunched ? 'oui' : 'non'}`);
+    if (name === 'cold' && typeof report.decksMs === 'number' && matrix.decks.length > 0) {
+      const perSignatory = report.decksMs / matrix.decks.length;
+      line(`   ${withTarget('Présentations, les cinq fichiers, par signataire', `${seconds(perSignatory, 2)} (${matrix.decks.length} présentations en ${duration(report.decksMs)})`, '≤ 2,5 s', perSignatory <= 2500)}`);
+    }
   } else {
     line(`   Partie Astro, sorties, sorties fabriquées : ${MISSING}`);
   }

@@ -36,6 +36,8 @@ export const LOGO_SLOTS = {
   siteFooter: { maxWidth: 150, maxHeight: 48, unit: 'px', clear: 12, align: 'start' },
   /** Deck: the signatory's logo on the title slide (slide 1280 × 720 px). */
   deckTitle: { maxWidth: 520, maxHeight: 150, unit: 'px', clear: 10, align: 'start' },
+  /** Deck: the partners' logos (HPF, ANCT) on the title and closing slides. */
+  deckPartners: { maxWidth: 260, maxHeight: 80, unit: 'px', clear: 8, align: 'start' },
 } as const satisfies Record<string, LogoSlot>;
 
 export type LogoSlotName = keyof typeof LOGO_SLOTS;

@@ -49,7 +49,7 @@ describe('npm run build on the fixture kit', () => {
     expect(build.status, build.output).toBe(0);
     // The setup builds with an empty render cache: every output is rendered and logged.
     expect(build.output).toMatch(new RegExp(`PDF \\d+/${matrix.print.length} kit/hpf/plaquette\\.pdf — \\d+,\\d+ s`));
-    expect(build.output).toMatch(new RegExp(`Présentation ${matrix.decks.length}/${matrix.decks.length} kit/[\\w-]+/presentation\\.pdf — \\d+,\\d+ s \\(\\d+ diapositives, HTML, PDF, PPTX\\)`));
+    expect(build.output).toMatch(new RegExp(`Présentation ${matrix.decks.length}/${matrix.decks.length} kit/[\\w-]+/presentation\\.pdf — \\d+,\\d+ s \\(\\d+ diapositives, HTML, PDF, PDF avec notes, PPTX modifiable, PPTX images\\)`));
     expect(build.output).toMatch(
       new RegExp(`Terminé en \\d+,\\d+ s pour ${kit.signatories.length} signataire\\(s\\) : ${matrix.print.length} PDF, ${matrix.decks.length} présentations, ${matrix.print.filter((v) => v.docx).length} courriers Word, ${kit.signatories.length} zips, \\d+ images de partage\\.`),
     );

@@ -140,7 +140,8 @@ describe('a hostile SVG logo', () => {
       for (const source of logoSources(page)) outputs.push([source, readFileSync(built(source), 'utf8')]);
     }
     outputs.push([`/kit/${HOSTILE}/`, html(`kit/${HOSTILE}/index.html`)]);
-    expect(outputs.filter(([file]) => file.endsWith('.pdf')).length).toBe(matrix.print.filter((v) => v.signatory === HOSTILE).length + 1);
+    // Its printed documents, and its deck's two PDFs (the slides, and the slides with their notes).
+    expect(outputs.filter(([file]) => file.endsWith('.pdf')).length).toBe(matrix.print.filter((v) => v.signatory === HOSTILE).length + 2);
     for (const [file, text] of outputs) {
       // Marp lays each slide out in an SVG foreignObject of its own: in a deck, only the logo's may not be there.
       const parts = file.endsWith('.html') && file.includes('/kit/') && !file.endsWith('index.html') ? HOSTILE_PARTS.filter((part) => part !== 'foreignObject') : HOSTILE_PARTS;

@@ -33,7 +33,7 @@ const everyPage = () => [...[...sitePages(), '/404.html'].map((path) => ({ path,
 
 describe('the built site, in Chromium', () => {
   it('has the pages a visitor expects', () => {
-    expect(sitePages()).toEqual(['/', '/actualites/', '/actualites/lancement/', '/actualites/nouvelle-d-un-partenaire/', '/contact/', '/courrier/', '/donnees-personnelles/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/atelier-eleonore/', '/kit/cooperative-grand-est/', '/kit/hpf/']);
+    expect(sitePages()).toEqual(['/', '/actualites/', '/actualites/lancement/', '/actualites/nouvelle-d-un-partenaire/', '/contact/', '/courrier/', '/donnees-personnelles/', '/exemples/', '/exemples/essai/', '/fiches/', '/fiches/essai/', '/kit/', '/kit/alpha-amo/', '/kit/atelier-eleonore/', '/kit/cooperative-grand-est/', '/kit/hpf/', '/presentation/']);
     expect(amoPages()).toEqual(['/espace-amo/', '/espace-amo/actualites/', '/espace-amo/actualites/pour-les-amo/', '/espace-amo/ami/', '/espace-amo/kit/alpha-amo/', '/espace-amo/kit/atelier-eleonore/', '/espace-amo/kit/cooperative-grand-est/', '/espace-amo/kit/hpf/']);
   });
 

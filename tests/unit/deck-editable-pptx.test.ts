@@ -105,7 +105,7 @@ describe('the editable PPTX of the real deck', () => {
 
   it('shows the signatory\'s logo on the title slide, with its alt text', () => {
     const logo = pictures(deck.files, 'ppt/slides/slide1.xml').find((p) => sameBytes(p.bytes, deck.input.signatoryLogo.png));
-    expect(logo?.alt).toBe(`Logo de ${deck.signatory.nom}`);
+    expect(logo?.alt).toBe(logoAlt(deck.signatory.nom));
   });
 
   it('carries the signatory\'s and the partners\' logos on the content slides\' master', () => {

@@ -17,19 +17,35 @@ describe('per-signatory deck source', () => {
     const kit = await loadKit(fixtureKit);
     const alpha = kit.signatories.find((s) => s.id === 'alpha-amo')!;
     const logo = await sharp({ create: { width: 300, height: 100, channels: 4, background: '#c00' } }).png().toBuffer();
-    const source = deckSourceFor(kit.decks[0].source, alpha, { logos: { 'alpha-amo': logo }, amiSteps: 'data:image/svg+xml;base64,BBBB' });
+    const source = deckSourceFor(kit.decks[0].source, alpha, { logos: { 'alpha-amo': logo }, amiSteps: 'data:image/svg+xml;base64,BBBB', partners: [] });
     expect(deckTokens(source)).toEqual([]);
     expect(source).toMatch(/^---\nauthor: "Alpha AMO Conseil"\n/);
     // The logo comes at its size on the title slide (3 : 1 in a 520 × 150 px box), with Marp's size keywords.
     const { width, height } = fitLogo(3, LOGO_SLOTS.deckTitle);
-    expect(source).toContain(`![Logo de Alpha AMO Conseil w:${width}px h:${height}px](data:image/png;base64,${logo.toString('base64')})`);
+    expect(source).toContain(`![Logo d’Alpha AMO Conseil w:${width}px h:${height}px](data:image/png;base64,${logo.toString('base64')})`);
     expect(source).toContain('Alpha AMO Conseil — contact@alpha-amo.test');
   });
 
   it('prints « à compléter » for contact details the signatory has not given', async () => {
     const kit = await loadKit(fixtureKit);
     const hpf = kit.signatories.find((s) => s.id === 'hpf')!;
-    expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer() }, amiSteps: 'data:' })).toContain('Habitat Participatif France — courriel à compléter');
+    expect(deckSourceFor(kit.decks[0].source, hpf, { logos: { hpf: await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).png().toBuffer() }, amiSteps: 'data:', partners: [] })).toContain('Habitat Participatif France — courriel à compléter');
+  });
+
+  it('puts the partners\' logos on the slides that ask for them, at their size, without repeating the signatory\'s own', async () => {
+    const kit = await loadKit(fixtureKit);
+    const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#0f5c4d' } }).png().toBuffer();
+    const logos = { hpf: await png(10, 10), 'alpha-amo': await png(30, 10), 'partenaire:hpf': await png(400, 100), 'partenaire:anct': await png(100, 100) };
+    const partners = kit.site.partners.filter((p) => ['hpf', 'anct'].includes(p.id));
+    const deck = '![Logo]({{ signataire.logo }})\n\n{{ logos.partenaires }}\n';
+    const hpfLogo = fitLogo(4, LOGO_SLOTS.deckPartners);
+    const anctLogo = fitLogo(1, LOGO_SLOTS.deckPartners);
+    const forAlpha = deckSourceFor(deck, kit.signatories.find((s) => s.id === 'alpha-amo')!, { logos, amiSteps: 'data:', partners });
+    expect(forAlpha).toContain(`![Logo d’Habitat Participatif France w:${hpfLogo.width}px h:${hpfLogo.height}px](data:image/png;base64,${logos['partenaire:hpf'].toString('base64')})`);
+    expect(forAlpha).toContain(`![Logo d’Agence nationale de la cohésion des territoires w:${anctLogo.width}px h:${anctLogo.height}px](data:image/png;base64,`);
+    const forHpf = deckSourceFor(deck, kit.signatories.find((s) => s.id === 'hpf')!, { logos, amiSteps: 'data:', partners });
+    expect(forHpf).not.toContain(logos['partenaire:hpf'].toString('base64'));
+    expect(forHpf).toContain('Logo d’Agence nationale');
   });
 });
 
@@ -38,7 +54,7 @@ describe('what identifies a signatory\'s deck in the render cache', () => {
     const kit = await loadKit(fixtureKit);
     edit(kit);
     const logo = (colour: string) => sharp({ create: { width: 30, height: 10, channels: 3, background: colour } }).png().toBuffer();
-    const logos = Object.fromEntries(await Promise.all(kit.signatories.map(async (s) => [s.id, await logo(s.id === 'alpha-amo' ? '#c00' : '#00c')] as const)));
+    const logos = Object.fromEntries(await Promise.all([...kit.signatories.map((s) => s.id), ...kit.site.partners.map((p) => `partenaire:${p.id}`)].map(async (id) => [id, await logo(id === 'alpha-amo' ? '#c00' : '#00c')] as const)));
     const variants = buildVariantMatrix(kit).decks;
     return { kit, variants, prepared: await prepareDeckSources(kit, variants, logos), logos };
   }
@@ -52,6 +68,8 @@ describe('what identifies a signatory\'s deck in the render cache', () => {
     for (const id of Object.keys(original)) expect(phoned[id] === original[id], id).toBe(id !== 'alpha-amo');
     const steps = keys(await sources((kit) => (kit.amiSteps.etapes[0].titre = 'Autre titre')));
     for (const id of Object.keys(original)) expect(steps[id], id).not.toBe(original[id]);
+    const partnerRenamed = keys(await sources((kit) => (kit.site.partners.find((p) => p.id === 'anct')!.nom = 'ANCT')));
+    for (const id of Object.keys(original)) expect(partnerRenamed[id], id).not.toBe(original[id]);
   });
 
   it('fills a deck only when asked, with the same tokens as the deck source', async () => {

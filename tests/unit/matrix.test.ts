@@ -35,7 +35,9 @@ describe('variant matrix', () => {
     expect(buildVariantMatrix(kit).decks[0].outputs).toEqual({
       html: 'kit/alpha-amo/presentation.html',
       pdf: 'kit/alpha-amo/presentation.pdf',
+      notesPdf: 'kit/alpha-amo/presentation-notes.pdf',
       pptx: 'kit/alpha-amo/presentation.pptx',
+      editablePptx: 'kit/alpha-amo/presentation-modifiable.pptx',
     });
   });
 

@@ -42,13 +42,16 @@ export interface PrintVariant {
   thumbnail: string;
 }
 
-/** One deck for one signatory, in its three formats. */
+/** One deck for one signatory, in its five formats. */
 export interface DeckVariant {
   signatory: string;
   deckId: string;
   title: string;
-  /** Paths relative to the output folder. */
-  outputs: { html: string; pdf: string; pptx: string };
+  /**
+   * Paths relative to the output folder: the HTML to project, the slides' PDF, the notes PDF (each slide
+   * above its notes), the faithful PPTX (pictures of the slides) and the editable one (text frames).
+   */
+  outputs: { html: string; pdf: string; notesPdf: string; pptx: string; editablePptx: string };
   /** WebP picture of the first slide, relative to the output folder. */
   thumbnail: string;
 }
@@ -122,7 +125,13 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
         signatory: sig,
         deckId: deck.id,
         title: `${deck.title} — ${signatory.nomCourt}`,
-        outputs: { html: `${folder}/${deck.id}.html`, pdf: `${folder}/${deck.id}.pdf`, pptx: `${folder}/${deck.id}.pptx` },
+        outputs: {
+          html: `${folder}/${deck.id}.html`,
+          pdf: `${folder}/${deck.id}.pdf`,
+          notesPdf: `${folder}/${deck.id}-notes.pdf`,
+          pptx: `${folder}/${deck.id}.pptx`,
+          editablePptx: `${folder}/${deck.id}-modifiable.pptx`,
+        },
         thumbnail: thumbnailOf(folder, deck.id),
       });
     }

@@ -33,8 +33,8 @@ export interface DownloadDocument {
   label: string;
   /** Recipient type, for letters. */
   recipient?: string;
-  /** Its files, relative to the output folder, the PDF first. */
-  files: { format: DownloadFormat; path: string }[];
+  /** Its files, relative to the output folder, the PDF first; `name` when a format comes twice (« PDF avec notes »). */
+  files: { format: DownloadFormat; path: string; name?: string }[];
   /** The PDF whose pages are counted (a deck's PDF has one page per slide). */
   pagesOf: string;
   unit: 'page' | 'diapositive';
@@ -69,8 +69,10 @@ export function signatoryDownloads(matrix: VariantMatrix, signatory: string, aud
       label: d.title,
       files: [
         { format: 'PDF', path: d.outputs.pdf },
-        { format: 'PPTX', path: d.outputs.pptx },
+        { format: 'PDF', path: d.outputs.notesPdf, name: 'PDF avec notes' },
         { format: 'HTML', path: d.outputs.html },
+        { format: 'PPTX', path: d.outputs.editablePptx, name: 'PowerPoint modifiable' },
+        { format: 'PPTX', path: d.outputs.pptx, name: 'PowerPoint (images)' },
       ],
       pagesOf: d.outputs.pdf,
       unit: 'diapositive',

@@ -10,7 +10,8 @@ import type { Kit } from '../../load/load-kit.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
 import { writeOutputFile } from '../../output/output-file.ts';
 import { THUMBNAIL_QUALITY, THUMBNAIL_WIDTH } from '../images/thumbnails.ts';
-import { drawDeck, type DrawnDeck, type SlideOverflow } from './deck-drawing.ts';
+import { drawDeck, type DrawnDeck, type NotesHeading, type SlideOverflow, type SlidePictures } from './deck-drawing.ts';
+import { editableDeckPptx } from './deck-editable-pptx.ts';
 import { pictureDeckPptx } from './deck-pptx.ts';
 import { buildDeckHtml, deckKey, type DeckSources } from './decks.ts';
 import { publishedDeckFiles } from './reproducible-decks.ts';
@@ -28,16 +29,23 @@ interface DeckFacts {
   overflow: SlideOverflow[];
 }
 
-/** The files of a deck in the cache: its three formats and the picture of its first slide. */
-const FILES = { html: 'presentation.html', pdf: 'presentation.pdf', pptx: 'presentation.pptx', thumbnail: 'apercu.webp' } as const;
+/** The files of a deck in the cache: its five formats and the picture of its first slide. */
+const FILES = {
+  html: 'presentation.html',
+  pdf: 'presentation.pdf',
+  notesPdf: 'presentation-notes.pdf',
+  pptx: 'presentation.pptx',
+  editablePptx: 'presentation-modifiable.pptx',
+  thumbnail: 'apercu.webp',
+} as const;
 type DeckFile = keyof typeof FILES;
 
 /** Where each of a deck's cached files goes in the output. */
-const targets = (variant: DeckVariant): Record<DeckFile, string> => ({ html: variant.outputs.html, pdf: variant.outputs.pdf, pptx: variant.outputs.pptx, thumbnail: variant.thumbnail });
+const targets = (variant: DeckVariant): Record<DeckFile, string> => ({ ...variant.outputs, thumbnail: variant.thumbnail });
 
 /** A deck drawn in the shared browser, tried once more if the browser failed, or a French error. */
-async function drawOrFail(session: BrowserSession, variant: DeckVariant, markdown: string, themes: string[], onRetry?: (message: string) => void): Promise<DrawnDeck> {
-  const draw = () => session.withPage((page) => drawDeck(page, markdown, themes), { reuse: true });
+async function drawOrFail(session: BrowserSession, variant: DeckVariant, markdown: string, themes: string[], heading: NotesHeading, shared: SlidePictures, onRetry?: (message: string) => void): Promise<DrawnDeck> {
+  const draw = () => session.withPage((page) => drawDeck(page, markdown, themes, heading, shared), { reuse: true });
   try {
     return await draw().catch((error: unknown) => {
       if (isKitError(error)) throw error;
@@ -57,9 +65,10 @@ async function drawOrFail(session: BrowserSession, variant: DeckVariant, markdow
 /**
  * Every deck variant: taken from the cache when what fills its deck (`DeckSources.inputs`), the themes,
  * the browser and the pipeline are unchanged. Otherwise its HTML comes from marp-cli (no browser needed)
- * and the rest from one drawing in the shared browser (`drawDeck`): the PDF, the picture of each slide,
- * which make the PPTX and the download page's thumbnail, and the slides that overflow. The PDF gets its
- * metadata and the PPTX its date from the source date. Returns each deck's facts, in the matrix's order.
+ * and the rest from one drawing in the shared browser (`drawDeck`): the PDF, the notes PDF, the picture
+ * of each slide, which make the faithful PPTX and the download page's thumbnail, and the slides that
+ * overflow; the editable PPTX comes from the deck's Markdown (`editableDeckPptx`), without the browser.
+ * The PDFs get their metadata and the PPTXs their date from the source date. Returns each deck's facts, in the matrix's order.
  */
 export async function buildDeckOutputs(options: {
   kit: Kit;
@@ -100,7 +109,7 @@ export async function buildDeckOutputs(options: {
 
   /** A deck's undated files, dated and written to the output, then stored as published. */
   const publish = async ({ variant, keys }: (typeof planned)[number], raw: Record<DeckFile, Uint8Array>, facts: DeckFacts) => {
-    const dated = await publishedDeckFiles({ pdf: raw.pdf, pptx: raw.pptx }, { ...about(variant), date });
+    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date });
     const files = { ...raw, ...dated };
     const paths = targets(variant);
     for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);
@@ -115,24 +124,30 @@ export async function buildDeckOutputs(options: {
     const markdown = new Map(await Promise.all(batch.map(async (variant) => [deckKey(variant), await sources.fill(variant)] as const)));
     const html = await buildDeckHtml({ kit, variants: batch, markdown, themes: sources.themes });
     const themes = [...sources.themes.values()];
+    const shared: SlidePictures = new Map();
     const limit = pLimit(concurrency);
     await Promise.all(
       toRender.map((plan) =>
         limit(async () => {
           const { variant, keys } = plan;
           const started = performance.now();
-          const drawing = await drawOrFail(session, variant, markdown.get(deckKey(variant))!, themes, onRetry);
+          const filled = markdown.get(deckKey(variant))!;
+          const properties = about(variant);
+          // The editable PPTX needs no browser: it is built from the deck's Markdown while the browser draws.
+          const editable = editableDeckPptx({ markdown: filled, themes, ...sources.masterLogos(variant), properties });
+          editable.catch(() => {}); // awaited below; a drawing that fails first must not leave it unhandled
+          const drawing = await drawOrFail(session, variant, filled, themes, { title: properties.title, author: properties.author }, shared, onRetry);
           if (drawing.pictures.length === 0) {
             throw new KitError(`la présentation ${variant.outputs.pdf} ne contient aucune diapositive`, { code: 'presentation', hint: 'Vérifiez la présentation (slides/) : elle doit commencer par son en-tête --- puis au moins une diapositive.' });
           }
-          const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, about(variant));
+          const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, properties);
           const thumbnail = await sharp(drawing.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
-          const raw = { html: html.get(deckKey(variant))!, pdf: drawing.pdf, pptx, thumbnail };
+          const raw = { html: html.get(deckKey(variant))!, pdf: drawing.pdf, notesPdf: drawing.notesPdf, pptx, editablePptx: await editable, thumbnail };
           const facts = { slides: drawing.pictures.length, overflow: drawing.overflow };
           await cache.put<DeckFacts>('presentation', keys.render, asEntry(raw), facts);
           await publish(plan, raw, facts);
           drawn.set(deckKey(variant), facts);
-          onOutput('Présentation', variant.outputs.pdf, performance.now() - started, `${facts.slides} diapositives, HTML, PDF, PPTX`);
+          onOutput('Présentation', variant.outputs.pdf, performance.now() - started, `${facts.slides} diapositives, HTML, PDF, PDF avec notes, PPTX modifiable, PPTX images`);
         }),
       ),
     );

@@ -1,10 +1,13 @@
 /**
  * Tokens a deck may use, replaced per signatory: `{{ signataire.nom }}`, `{{ signataire.logo }}`…
- * and the diagrams drawn from content (`{{ schema.etapesAmi }}`, a PNG data URI).
- * The names are French because editors write them.
+ * the diagrams drawn from content (`{{ schema.etapesAmi }}`, a PNG data URI) and the partners' logos
+ * (`{{ logos.partenaires }}`: their images, alt text and size included, on one line).
+ * `{{ signataire.deNom }}` is the name after « de », elided where French wants it (« d’Alpha AMO »,
+ * « de CAHP IDF »): « Logo {{ signataire.deNom }} ». The names are French because editors write them.
  */
 export const deckTokenNames = [
   'signataire.nom',
+  'signataire.deNom',
   'signataire.nomCourt',
   'signataire.logo',
   'signataire.siteWeb',
@@ -13,6 +16,7 @@ export const deckTokenNames = [
   'signature.nom',
   'signature.fonction',
   'schema.etapesAmi',
+  'logos.partenaires',
 ] as const;
 
 export type DeckTokenName = (typeof deckTokenNames)[number];

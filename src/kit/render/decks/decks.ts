@@ -7,12 +7,17 @@ import { KitError } from '../../errors.ts';
 import type { Kit, Signatory } from '../../load/load-kit.ts';
 import { logoDigests, type LogoSet } from '../images/logos.ts';
 import { deckLogoDataUri, sizeDeckLogo } from './deck-logo.ts';
+import { pngSize } from '../../../logo/png-size.ts';
+import { fitLogo, LOGO_SLOTS } from '../../../logo/logo-placement.ts';
+import { logoAlt, ofName } from '../../../logo/logo-alt.ts';
 import type { DeckVariant } from '../../matrix/matrix.ts';
 import { fillDeckTokens, type DeckTokenName } from './deck-tokens.ts';
 import { inlineDeckImages } from './deck-images.ts';
 import { displayUrl } from '../display.ts';
 import { amiStepsSvg } from '../images/ami-steps-svg.ts';
 import { loadThemes, writeThemes } from './deck-themes.ts';
+import { frenchDeckPlayer } from './deck-player.ts';
+import type { DeckLogo } from './deck-editable-pptx.ts';
 import sharp from 'sharp';
 import { digest } from '../../cache/output-cache.ts';
 
@@ -23,12 +28,33 @@ export interface DeckAssets {
   logos: LogoSet;
   /** The AMI steps diagram, as an SVG data URI. */
   amiSteps: string;
+  /** The partners whose logos the title and closing slides carry (`logosCouverture` in content/site.yaml). */
+  partners: Partner[];
+}
+
+type Partner = Kit['site']['partners'][number];
+
+/** The cover partners of a signatory's deck: not itself (HPF does not repeat its own logo). */
+const deckPartners = (kit: Kit) => kit.site.logosCouverture.map((id) => kit.site.partners.find((p) => p.id === id)!);
+
+/** `{{ logos.partenaires }}`: each partner's logo as a Markdown image, with its alt text and its size on a slide. */
+function partnerLogosMarkdown(signatory: Signatory, { logos, partners }: DeckAssets): string {
+  return partners
+    .filter((partner) => partner.id !== signatory.id)
+    .map((partner) => {
+      const png = logos[`partenaire:${partner.id}`];
+      const pixels = pngSize(png);
+      const { width, height } = fitLogo(pixels.width / pixels.height, LOGO_SLOTS.deckPartners);
+      return `![${logoAlt(partner.nom)} w:${width}px h:${height}px](${deckLogoDataUri(png)})`;
+    })
+    .join(' ');
 }
 
 /** The deck tokens a signatory's own text fills: everything but the pictures. */
-function deckTextValues(signatory: Signatory): Omit<Record<DeckTokenName, string>, 'signataire.logo' | 'schema.etapesAmi'> {
+function deckTextValues(signatory: Signatory): Omit<Record<DeckTokenName, string>, 'signataire.logo' | 'schema.etapesAmi' | 'logos.partenaires'> {
   return {
     'signataire.nom': signatory.nom,
+    'signataire.deNom': ofName(signatory.nom),
     'signataire.nomCourt': signatory.nomCourt,
     'signataire.siteWeb': signatory.siteWeb ? displayUrl(signatory.siteWeb) : `site web ${missing}`,
     'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
@@ -39,8 +65,8 @@ function deckTextValues(signatory: Signatory): Omit<Record<DeckTokenName, string
 }
 
 /** The values of the deck tokens for one signatory. */
-export function deckValues(signatory: Signatory, { logos, amiSteps }: DeckAssets): Record<DeckTokenName, string> {
-  return { ...deckTextValues(signatory), 'signataire.logo': deckLogoDataUri(logos[signatory.id]), 'schema.etapesAmi': amiSteps };
+export function deckValues(signatory: Signatory, assets: DeckAssets): Record<DeckTokenName, string> {
+  return { ...deckTextValues(signatory), 'signataire.logo': deckLogoDataUri(assets.logos[signatory.id]), 'schema.etapesAmi': assets.amiSteps, 'logos.partenaires': partnerLogosMarkdown(signatory, assets) };
 }
 
 /** The deck source of one signatory: tokens filled and the signatory as author (PDF/PPTX metadata). */
@@ -108,6 +134,8 @@ export interface DeckSources {
   inputs: Map<string, string>;
   themes: Map<string, string>;
   fill: (variant: DeckVariant) => Promise<string>;
+  /** The logos the editable PPTX's slide master carries: the signatory's and its cover partners'. */
+  masterLogos: (variant: DeckVariant) => { signatoryLogo: DeckLogo; partnerLogos: DeckLogo[] };
 }
 
 export const deckKey = (variant: DeckVariant) => `${variant.signatory}/${variant.deckId}`;
@@ -119,10 +147,12 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
   const deckDigests = new Map([...inlined].map(([id, source]) => [id, digest(source)]));
   const logoDigest = logoDigests(logos);
   const amiSteps = digest(JSON.stringify(kit.amiSteps));
+  const partners = deckPartners(kit);
+  const partnerLogos = digest(JSON.stringify(partners), ...partners.map((p) => logoDigest(`partenaire:${p.id}`)));
   const inputs = new Map<string, string>();
   for (const variant of variants) {
     const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-    inputs.set(deckKey(variant), digest(deckDigests.get(variant.deckId)!, JSON.stringify(deckTextValues(signatory)), logoDigest(signatory.id), amiSteps));
+    inputs.set(deckKey(variant), digest(deckDigests.get(variant.deckId)!, JSON.stringify(deckTextValues(signatory)), logoDigest(signatory.id), amiSteps, partnerLogos));
   }
   let diagram: Promise<string> | undefined;
   const drawDiagram = async () => `data:image/png;base64,${(await sharp(Buffer.from(await amiStepsSvg(kit.amiSteps)), { density: 144 }).png().toBuffer()).toString('base64')}`;
@@ -132,14 +162,21 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
     fill: async (variant) => {
       diagram ??= drawDiagram();
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
-      return deckSourceFor(inlined.get(variant.deckId)!, signatory, { logos, amiSteps: await diagram });
+      return deckSourceFor(inlined.get(variant.deckId)!, signatory, { logos, amiSteps: await diagram, partners });
+    },
+    masterLogos: (variant) => {
+      const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
+      return {
+        signatoryLogo: { png: logos[signatory.id], alt: logoAlt(signatory.nom) },
+        partnerLogos: partners.filter((p) => p.id !== signatory.id).map((p) => ({ png: logos[`partenaire:${p.id}`], alt: logoAlt(p.nom) })),
+      };
     },
   };
 }
 
 /**
  * The HTML deck of every variant, by `deckKey`, from marp-cli's API in one run: its player (presenter
- * view, notes, keys) around the slides, logos and images as data URIs so it works offline. HTML needs
+ * view, notes, keys; its labels in French) around the slides, logos and images as data URIs so it works offline. HTML needs
  * no browser; the PDF and the PPTX come from `drawDeck`.
  */
 export async function buildDeckHtml(options: { kit: Kit; variants: DeckVariant[]; markdown: Map<string, string>; themes: Map<string, string> }): Promise<Map<string, Uint8Array>> {
@@ -157,7 +194,10 @@ export async function buildDeckHtml(options: { kit: Kit; variants: DeckVariant[]
     if (!run.ok) throw deckFailure(kit, variants, run);
     // Its warnings (in English) still show, as before; only a failed run's are kept for KIT_DEBUG.
     for (const line of run.output) console.warn(line);
-    for (const variant of variants) html.set(deckKey(variant), await readFile(join(work, 'html', variant.signatory, `${variant.deckId}.html`)));
+    for (const variant of variants) {
+      const written = await readFile(join(work, 'html', variant.signatory, `${variant.deckId}.html`), 'utf8');
+      html.set(deckKey(variant), new TextEncoder().encode(frenchDeckPlayer(written)));
+    }
     return html;
   } finally {
     await rm(work, { recursive: true, force: true });
