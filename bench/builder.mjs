@@ -1,5 +1,5 @@
 // Benchmark of the letter builder (/courrier/) of a built kit: the JavaScript it costs (gzipped, at page
-// load and for the DOCX, loaded at the first request), and the time from a keystroke to the updated
+// load, for the preview's Paged.js and for the DOCX, each loaded when first needed), and the time from a keystroke to the updated
 // preview in real Chromium (median of 20). Run after a build: node bench/builder.mjs [<racine du kit>]
 // (`npm run bench` runs it after timing the build).
 import { existsSync, readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ function moduleGraph(dist, entry) {
 export function builderWeight(dist) {
   const html = readFileSync(join(dist, 'courrier/index.html'), 'utf8');
   const entry = /<script type="module" src="\/([^"]+)"/.exec(html)?.[1];
-  const paged = /paged\.polyfill\.[\w-]+\.js/.exec(html)?.[0];
+  const paged = /paged\.polyfill(?:\.min)?\.[\w-]+\.js/.exec(html)?.[0];
   if (!entry || !paged) throw new Error('Le préparateur de courrier du site construit est introuvable (script ou Paged.js).');
   const { eager, lazy } = moduleGraph(dist, entry);
   return {
@@ -105,7 +105,7 @@ export async function benchBuilder(root) {
   }
   const weight = builderWeight(dist);
   console.log(`Préparateur de courrier, page HTML (données du kit et logos compris) : ${kilobytes(weight.page)} gzip`);
-  console.log(`Préparateur de courrier, JavaScript au chargement : ${kilobytes(weight.code + weight.paged)} gzip (code ${kilobytes(weight.code)} + Paged.js ${kilobytes(weight.paged)})`);
+  console.log(`Préparateur de courrier, JavaScript au chargement : ${kilobytes(weight.code)} gzip ; Paged.js de l’aperçu, chargé quand l’aperçu approche de l’écran ou que le formulaire est commencé : ${kilobytes(weight.paged)} gzip`);
   console.log(`Préparateur de courrier, JavaScript avec le DOCX (chargé à la première demande) : ${kilobytes(weight.code + weight.paged + weight.docx)} gzip (DOCX ${kilobytes(weight.docx)})`);
   const { firstPreview, times } = await keystrokeToPreview(dist);
   console.log(`Préparateur de courrier, premier aperçu : ${Math.round(firstPreview)} ms après le début du chargement`);

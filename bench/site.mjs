@@ -28,6 +28,7 @@ function pageTypes(root) {
     ['Documents d’un signataire', 'dist', signatory && `/kit/${signatory}/`],
     ['Contact', 'dist', existsSync(join(dist, 'contact')) ? '/contact/' : undefined],
     ['Générateur de courrier', 'dist', '/courrier/'],
+    ['La présentation', 'dist', existsSync(join(dist, 'presentation')) ? '/presentation/' : undefined],
     ['Espace des AMO', 'dist-amo', '/espace-amo/'],
   ].filter(([, , path]) => path);
 }
