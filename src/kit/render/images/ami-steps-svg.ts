@@ -17,7 +17,8 @@ type Node = { type: string; props: Record<string, unknown> };
 const div = (style: Record<string, unknown>, children: unknown): Node => ({ type: 'div', props: { style: { display: 'flex', ...style }, children } });
 
 /**
- * The AMI steps as a left-to-right flow of boxes (for 16:9 slides), text turned into paths so the
+ * The AMI steps as a left-to-right flow of boxes (for 16:9 slides, every text 24 px or more once on a
+ * 1280 × 720 slide), text turned into paths so the
  * image looks the same everywhere. Steps still to come are dashed.
  */
 export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, height: 340 }): Promise<string> {
@@ -40,7 +41,9 @@ export async function amiStepsSvg(steps: AmiStepsData, size = { width: 1160, hei
           boxSizing: 'border-box',
         },
         [
-          div({ fontSize: 22, color: step.aVenir ? colors.muted : colors.accent, fontWeight: 700, textTransform: 'uppercase' }, `${index + 1}. ${step.phase}${step.aVenir ? ' — à venir' : ''}`),
+          div({ fontSize: 25, color: step.aVenir ? colors.muted : colors.accent, fontWeight: 700, textTransform: 'uppercase' }, `${index + 1}. ${step.phase}`),
+          // A step still to come says so on a line of its own: « — à venir » would break anywhere in a narrow box.
+          ...(step.aVenir ? [div({ fontSize: 25, color: colors.muted, fontWeight: 700, textTransform: 'uppercase' }, 'À venir')] : []),
           div({ fontSize: 34, fontWeight: 700, color: colors.brand, marginTop: 8, lineHeight: 1.1 }, frenchTypography(step.titre)),
           div({ fontSize: 26, color: colors.ink, marginTop: 12, lineHeight: 1.25 }, frenchTypography(step.texte)),
         ],
