@@ -7,7 +7,7 @@ import { loadKit, type Signatory } from '../../src/kit/load/load-kit.ts';
 import { prepareLogos } from '../../src/kit/render/images/logos.ts';
 import { buildVariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { prepareDeckSources } from '../../src/kit/render/decks/decks.ts';
-import { editableDeckPptx, type EditableDeckInput } from '../../src/kit/render/decks/deck-editable-pptx.ts';
+import { editableDeckPptx, type EditableDeckInput } from '../../src/kit/render/decks/editable-pptx/editable-deck-pptx.ts';
 import { markdownItFrenchTypography } from '../../src/typography/french.mjs';
 import { displayUrl } from '../../src/kit/render/display.ts';
 import { logoAlt } from '../../src/logo/logo-alt.ts';

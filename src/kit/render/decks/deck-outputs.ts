@@ -11,7 +11,7 @@ import type { DeckVariant } from '../../matrix/matrix.ts';
 import { writeOutputFile } from '../../output/output-file.ts';
 import { THUMBNAIL_QUALITY, THUMBNAIL_WIDTH } from '../images/thumbnails.ts';
 import { drawDeck, type DrawnDeck, type NotesHeading, type SlideOverflow, type SlidePictures } from './deck-drawing.ts';
-import { editableDeckPptx } from './deck-editable-pptx.ts';
+import { editableDeckPptx } from './editable-pptx/editable-deck-pptx.ts';
 import { pictureDeckPptx } from './deck-pptx.ts';
 import { buildDeckHtml, deckKey, type DeckSources } from './decks.ts';
 import { publishedDeckFiles } from './reproducible-decks.ts';

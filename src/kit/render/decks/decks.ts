@@ -17,7 +17,7 @@ import { displayUrl } from '../display.ts';
 import { amiStepsSvg } from '../images/ami-steps-svg.ts';
 import { loadThemes, writeThemes } from './deck-themes.ts';
 import { frenchDeckPlayer } from './deck-player.ts';
-import type { DeckLogo } from './deck-editable-pptx.ts';
+import type { DeckLogo } from './editable-pptx/editable-deck-pptx.ts';
 import sharp from 'sharp';
 import { digest } from '../../cache/output-cache.ts';
 
