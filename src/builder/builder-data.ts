@@ -51,7 +51,7 @@ export function builderData(kit: Kit, logos: Record<string, LogoImage>): Builder
       siteWeb: s.siteWeb,
       presentation: s.presentation,
       signature: s.signature,
-      logo: logo(s.id, logoAlt(s.nom)),
+      logo: logo(s.id, logoAlt(s.nom, s.article)),
       footerLogos: asLogos(letterFooterPartners(kit, s)),
     })),
     recipients: kit.recipients

@@ -1,10 +1,13 @@
 import { z } from 'astro/zod';
+import { articleSchema } from './article.ts';
 
 /** A signatory (« signataire »): the organisation whose logo, contact and signer appear on its variant of every document. */
 export const signatorySchema = z
   .object({
     /** Full name, as printed in letterheads: « Habitat Participatif France ». */
     nom: z.string().min(2),
+    /** Its article when the name begins with a common noun (`la` for « la Société coopérative… »): « Logo de la Société… ». */
+    article: articleSchema,
     /** Short name for tight places (slides, file titles): « HPF ». */
     nomCourt: z.string().min(2).max(24),
     /** Logo file next to `index.yaml` (SVG, PNG or JPEG), e.g. `logo.svg`. */

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { articleSchema } from './article.ts';
 
 /**
  * A partner whose logo is kept on documents (HPF, ANCT). A partner that is also a signatory (same id,
@@ -10,6 +11,8 @@ const partnerSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
     /** Full name, also the logo's text alternative. */
     nom: z.string().min(2),
+    /** Its article when the name begins with a common noun (`l’` for « l’Agence… »): « Logo de l’Agence… ». */
+    article: articleSchema,
     /** Logo file, relative to `content/` (SVG, PNG or JPEG). */
     logo: z.string().regex(/\.(svg|png|jpe?g)$/i, 'le logo doit être un fichier .svg, .png ou .jpg'),
   })

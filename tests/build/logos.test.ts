@@ -74,8 +74,8 @@ describe('every signatory’s outputs, with awkward names and logos', () => {
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
       const bytes = readFileSync(built(variant.output));
       expect(await pdfText(bytes), variant.output).toContain(oneLine(signatory.nom));
-      const figure = (await pdfFigures(bytes)).find((f) => f.alt === logoAlt(signatory.nom));
-      expect(figure, `${variant.output}: no figure « ${logoAlt(signatory.nom)} »`).toBeDefined();
+      const figure = (await pdfFigures(bytes)).find((f) => f.alt === logoAlt(signatory.nom, signatory.article));
+      expect(figure, `${variant.output}: no figure « ${logoAlt(signatory.nom, signatory.article)} »`).toBeDefined();
       expect(figure!.drawn, variant.output).toBe(true);
     }
   });
@@ -121,7 +121,7 @@ describe('every signatory’s outputs, with awkward names and logos', () => {
 
 describe('a hostile SVG logo', () => {
   it('is reported in the build log, naming what was removed', () => {
-    expect(inject('fixtureBuild').output).toMatch(/content\/signataires\/cooperative-grand-est\/logo\.svg : le logo de Société coopérative .* contenait .*un script.*un objet étranger \(foreignObject\).*retiré de toutes les sorties/);
+    expect(inject('fixtureBuild').output).toMatch(/content\/signataires\/cooperative-grand-est\/logo\.svg : le logo de la Société coopérative .* contenait .*un script.*un objet étranger \(foreignObject\).*retiré de toutes les sorties/);
   });
 
   it('leaves none of its scripts, event attributes, foreignObject or external references in any output', async () => {

@@ -42,10 +42,10 @@ describe('per-signatory deck source', () => {
     const anctLogo = fitLogo(1, LOGO_SLOTS.deckPartners);
     const forAlpha = deckSourceFor(deck, kit.signatories.find((s) => s.id === 'alpha-amo')!, { logos, amiSteps: 'data:', partners });
     expect(forAlpha).toContain(`![Logo d’Habitat Participatif France w:${hpfLogo.width}px h:${hpfLogo.height}px](data:image/png;base64,${logos['partenaire:hpf'].toString('base64')})`);
-    expect(forAlpha).toContain(`![Logo d’Agence nationale de la cohésion des territoires w:${anctLogo.width}px h:${anctLogo.height}px](data:image/png;base64,`);
+    expect(forAlpha).toContain(`![Logo de l’Agence nationale de la cohésion des territoires w:${anctLogo.width}px h:${anctLogo.height}px](data:image/png;base64,`);
     const forHpf = deckSourceFor(deck, kit.signatories.find((s) => s.id === 'hpf')!, { logos, amiSteps: 'data:', partners });
     expect(forHpf).not.toContain(logos['partenaire:hpf'].toString('base64'));
-    expect(forHpf).toContain('Logo d’Agence nationale');
+    expect(forHpf).toContain('Logo de l’Agence nationale');
   });
 });
 

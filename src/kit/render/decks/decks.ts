@@ -45,7 +45,7 @@ function partnerLogosMarkdown(signatory: Signatory, { logos, partners }: DeckAss
       const png = logos[`partenaire:${partner.id}`];
       const pixels = pngSize(png);
       const { width, height } = fitLogo(pixels.width / pixels.height, LOGO_SLOTS.deckPartners);
-      return `![${logoAlt(partner.nom)} w:${width}px h:${height}px](${deckLogoDataUri(png)})`;
+      return `![${logoAlt(partner.nom, partner.article)} w:${width}px h:${height}px](${deckLogoDataUri(png)})`;
     })
     .join(' ');
 }
@@ -54,7 +54,7 @@ function partnerLogosMarkdown(signatory: Signatory, { logos, partners }: DeckAss
 function deckTextValues(signatory: Signatory): Omit<Record<DeckTokenName, string>, 'signataire.logo' | 'schema.etapesAmi' | 'logos.partenaires'> {
   return {
     'signataire.nom': signatory.nom,
-    'signataire.deNom': ofName(signatory.nom),
+    'signataire.deNom': ofName(signatory.nom, signatory.article),
     'signataire.nomCourt': signatory.nomCourt,
     'signataire.siteWeb': signatory.siteWeb ? displayUrl(signatory.siteWeb) : `site web ${missing}`,
     'signataire.courriel': signatory.courriel ?? `courriel ${missing}`,
@@ -167,8 +167,8 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
     masterLogos: (variant) => {
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
       return {
-        signatoryLogo: { png: logos[signatory.id], alt: logoAlt(signatory.nom) },
-        partnerLogos: partners.filter((p) => p.id !== signatory.id).map((p) => ({ png: logos[`partenaire:${p.id}`], alt: logoAlt(p.nom) })),
+        signatoryLogo: { png: logos[signatory.id], alt: logoAlt(signatory.nom, signatory.article) },
+        partnerLogos: partners.filter((p) => p.id !== signatory.id).map((p) => ({ png: logos[`partenaire:${p.id}`], alt: logoAlt(p.nom, p.article) })),
       };
     },
   };

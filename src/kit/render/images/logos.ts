@@ -209,7 +209,7 @@ export function tooSmallToPrint(owner: string, file: string, pixels: { width: nu
  */
 export async function prepareLogos(kit: Kit): Promise<{ logos: LogoAssets; warnings: string[] }> {
   const sources: (LogoSource & { slots: LogoSlotName[] })[] = [
-    ...kit.signatories.map((s) => ({ key: s.id, owner: `le logo ${ofName(s.nom)}`, path: s.logoPath, file: relative(kit.root, s.logoPath).split('\\').join('/'), slots: SIGNATORY_PRINT_SLOTS })),
+    ...kit.signatories.map((s) => ({ key: s.id, owner: `le logo ${ofName(s.nom, s.article)}`, path: s.logoPath, file: relative(kit.root, s.logoPath).split('\\').join('/'), slots: SIGNATORY_PRINT_SLOTS })),
     ...kit.site.partners.map((p) => ({ key: `partenaire:${p.id}`, owner: `le logo du partenaire ${p.nom}`, path: p.logoPath, file: relative(kit.root, p.logoPath).split('\\').join('/'), slots: PARTNER_PRINT_SLOTS })),
   ];
   const settled = await Promise.allSettled(sources.map(prepareLogo));
