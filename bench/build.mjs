@@ -20,8 +20,9 @@
 // sources of a kit it did not generate), and the cold build removes that kit's .kit/cache/ and dist/.
 // The scale kit's builds get a fixed SOURCE_DATE_EPOCH: the kit lives inside this repository, whose last
 // commit (the date the build would take otherwise) may change while the bench runs.
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { basename, extname, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findBrowser } from '../src/kit/browser/find-browser.ts';
 import { loadKit } from '../src/kit/load/load-kit.ts';
@@ -202,6 +203,20 @@ try {
   const flat = Math.max(ways.kitAllLast, ways.kit) / Math.min(ways.kitAllLast, ways.kit);
   line(`   ${targetLine(`Temps par courrier, à ${ways.sample} et à ${ways.all} courriers`, `${seconds(ways.kit)} et ${seconds(ways.kitAllLast)}, écart ${ratio(flat)}`, '≤ 1,2×', flat <= 1.2)}`);
   if (ways.all < 350) line(`     (l’issue demande 350 courriers : ${ISSUE_SIGNATORIES} signataires × ${ISSUE_RECIPIENTS} types ; ici ${ways.all})`);
+
+  line('');
+  line('6. npm run check : tout ce qui se vérifie sans imprimer (contenu, règles de relecture, logos, jetons de la présentation)');
+  const timedCheck = (kitRoot) => {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/check.mjs'), '--root', kitRoot], { encoding: 'utf8' });
+    return { ms: performance.now() - started, ok: result.status === 0 };
+  };
+  const realKit = timedCheck(projectRoot);
+  line(`   ${targetLine('Vérification du kit du dépôt, démarrage de Node compris', `${seconds(realKit.ms, 1)}${realKit.ok ? '' : ' (le kit contient une erreur)'}`, '≤ 10 s', realKit.ms <= 10_000)}`);
+  if (resolve(root) !== resolve(projectRoot)) {
+    const benchKit = timedCheck(root);
+    line(`   Vérification du kit d’essai (${kit.signatories.length} signataires) : ${seconds(benchKit.ms, 1)}, contre ${duration(cold.totalMs)} pour sa fabrication à froid (${ratio(cold.totalMs / benchKit.ms)} plus rapide)`);
+  }
 } catch (error) {
   restoreAll();
   console.error(`\n${error instanceof Error ? error.message : error}`);
