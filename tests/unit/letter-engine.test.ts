@@ -45,6 +45,16 @@ describe('the letter engine on every recipient type of the kit', () => {
     });
   }
 
+  it('lets a network or an association (HPF, CAHP IDF) introduce itself, never as an AMO: the AMO wording is only the default', () => {
+    for (const id of ['hpf', 'cahp-idf']) {
+      const own = kit.signatories.find((s) => s.id === id)!;
+      expect(own.presentation, id).toBeTruthy();
+      const body = composeLetter({ letter, recipientType: kit.recipients[0], sender: own }).body.map(text).join('\n');
+      expect(body, id).toContain(own.presentation!.slice(0, 20));
+      expect(body, id).not.toContain('Mon métier est l’assistance à maîtrise d’ouvrage');
+    }
+  });
+
   it('prints the named recipient’s address block, place and date, and marks a missing address as missing', () => {
     const model = composeLetter(named('elu', 'madame'));
     expect(model.recipient.map(text)).toEqual(['Madame Claire Martin', 'Maire de Villeneuve', 'Hôtel de ville', '1 place de la République', '00000 Villeneuve']);
@@ -103,13 +113,13 @@ const png = async (r: number, g: number, b: number) =>
 
 describe('the DOCX renderer', () => {
   it('writes the same paragraphs, the logos in header and footer, and missing fields highlighted', async () => {
-    const model = composeLetter({ ...named('prefecture', 'monsieur'), sender: { ...sender, adresse: undefined } });
+    const model = composeLetter({ ...named('prefet-delegue', 'monsieur'), sender: { ...sender, adresse: undefined } });
     const [logo, hpf, anct] = await Promise.all([png(200, 0, 0), png(0, 200, 0), png(0, 0, 200)]);
     const files = unzipSync(await docxBytes(letterToDocx(model, { senderLogo: pngFromDataUri(logo), footerLogos: [pngFromDataUri(hpf), pngFromDataUri(anct)] })));
     const xml = (name: string) => new TextDecoder().decode(files[name]);
     const document = xml('word/document.xml');
     const words = document.replace(/<[^>]+>/g, '');
-    expect(words).toContain('Monsieur le Préfet,');
+    expect(words).toContain(`${kit.recipients.find((r) => r.id === 'prefet-delegue')!.appel.monsieur},`);
     expect(words).toContain(text(model.closing));
     for (const paragraph of model.body) expect(words).toContain(text(paragraph));
     expect(document).toMatch(/<w:highlight w:val="yellow"\/><[^]*?Adresse à compléter/);
@@ -126,9 +136,9 @@ describe('the DOCX renderer', () => {
       const files = unzipSync(await docxBytes(letterToDocx(composeLetter(named(recipient, 'madame')), { senderLogo: pngFromDataUri(logo), footerLogos: [pngFromDataUri(hpf)] })));
       return Object.fromEntries(Object.entries(files).filter(([name]) => name.startsWith('word/')).map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
     };
-    const first = await parts('prefecture');
+    const first = await parts('prefet-delegue');
     await Promise.all([parts('elu'), parts('elu')]);
-    expect(await parts('prefecture')).toEqual(first);
+    expect(await parts('prefet-delegue')).toEqual(first);
     expect(Object.values(first).join('').match(/<wp:docPr id="\d+"/g)?.sort()).toEqual(['<wp:docPr id="1"', '<wp:docPr id="2"']);
   });
 });
