@@ -60,7 +60,7 @@ describe('the letter engine on every recipient type of the kit', () => {
     expect(model.recipient.map(text)).toEqual(['Madame Claire Martin', 'Maire de Villeneuve', 'Hôtel de ville', '1 place de la République', '00000 Villeneuve']);
     expect(text(model.placeAndDate)).toBe('Lyon, le 23 novembre 2026');
     const noAddress = composeLetter({ ...named('elu', 'madame'), addressee: { civilite: 'madame' } });
-    expect(noAddress.recipient).toEqual([[{ text: 'Madame la Maire' }], [{ text: 'Adresse à compléter', missing: true }]]);
+    expect(noAddress.recipient).toEqual([[{ text: kit.recipients.find((r) => r.id === 'elu')!.appel.madame }], [{ text: 'Adresse à compléter', missing: true }]]);
   });
 
   it('marks missing sender details as data, and never points to contact details that are not there', () => {
