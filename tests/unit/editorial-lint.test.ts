@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatLintHit, lintKit } from '../../src/kit/load/editorial-lint.ts';
+import { formatLintHit, lintKit, readerText } from '../../src/kit/load/editorial-lint.ts';
 import { editorialRulesSchema } from '../../src/schemas/editorial-rules.ts';
 
 const rules = editorialRulesSchema.parse({
@@ -49,5 +49,21 @@ describe('editorial lint', () => {
     });
     const hits = await lintKit(root, rules);
     expect(hits.map((h) => [h.file, h.line, h.rule, h.level])).toEqual([['content/ko.md', 3, 'qpv', 'avertissement']]);
+  });
+});
+
+describe('what the editorial rules read', () => {
+  it('leaves out the editors’ comments of a Markdown file, line numbers kept, but not a deck’s speaker notes', () => {
+    const page = '---\ntitre: Essai\n# Source : HPF, voir le compte-rendu\n---\nTexte.\n<!-- Source : ANCT -->\nFin.\n';
+    const read = readerText('content/pages/essai.md', page);
+    expect(read.split('\n')).toHaveLength(page.split('\n').length);
+    expect(read).not.toContain('HPF');
+    expect(read).not.toContain('ANCT');
+    expect(read).toContain('titre: Essai');
+    expect(read).toContain('Texte.');
+    const deck = '---\nmarp: true\n---\n# Titre\n\n<!-- Note : l’ANCT soutient la démarche. -->\n';
+    expect(readerText('slides/presentation.md', deck)).toContain('l’ANCT soutient');
+    const yaml = '# Habitat Participatif France (HPF)\ntitre: HPF\n';
+    expect(readerText('content/etapes-ami.yaml', yaml)).toBe(yaml);
   });
 });

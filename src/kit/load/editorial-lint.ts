@@ -19,6 +19,23 @@ export interface LintHit {
 /** The rules file itself quotes the words it forbids. */
 const RULES_FILE = 'content/redaction.yaml';
 
+/** Keeps a text's line count while blanking what `blank` matches (each line break kept). */
+const blanked = (text: string, pattern: RegExp) => text.replace(pattern, (comment) => comment.replace(/[^\n]/g, ''));
+
+/**
+ * What a reader of a Markdown file's outputs reads: the editors' comments are left out (`#` comments of
+ * the front matter, and HTML comments `<!-- … -->` except in a deck, where they are the speaker notes,
+ * printed and said), line numbers unchanged. A YAML file is taken whole: its texts are labels shown
+ * within pages and documents, and its comments may carry the long form its short labels rely on.
+ */
+export function readerText(file: string, text: string): string {
+  if (!/\.mdx?$/.test(file)) return text;
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---(?=\r?\n|$)/.exec(text)?.[0] ?? '';
+  const body = text.slice(frontMatter.length);
+  const readBody = file.startsWith('slides/') ? body : blanked(body, /<!--[\s\S]*?-->/g);
+  return blanked(frontMatter, /^[ \t]*#.*$/gm) + readBody;
+}
+
 function hitsInText(rule: EditorialRule, file: string, text: string): LintHit[] {
   const lines = text.split(/\r?\n/);
   const hit = (line: number, found: string): LintHit => ({ rule: rule.id, level: rule.niveau, file, line, found, advice: rule.conseil });
@@ -56,7 +73,7 @@ export async function lintKit(
   files.sort();
   const hits: LintHit[] = [];
   for (const file of files) {
-    const text = await readText(file);
+    const text = readerText(file, await readText(file));
     for (const rule of rules.regles) {
       if (rule.exclure.some((pattern) => matchesGlob(file, pattern))) continue;
       hits.push(...hitsInText(rule, file, text));
