@@ -24,7 +24,8 @@ export interface ScaffoldContext {
 const signatory = ({ slug }: ScaffoldContext): ScaffoldFile[] => [
   {
     path: `content/signataires/${slug}/index.yaml`,
-    content: `# Signataire « ${slug} » : son nom, son logo et ses coordonnées figurent sur chacun de ses documents
+    content: `# yaml-language-server: $schema=../../../schemas/signataire.schema.json
+# Signataire « ${slug} » : son nom, son logo et ses coordonnées figurent sur chacun de ses documents
 # (courriers, plaquette, fiches, présentation). Remplacez chaque « à compléter ».
 # Nom complet, tel qu’il s’imprime en tête des courriers.
 nom: Nom de la structure (à compléter)
