@@ -11,7 +11,7 @@ import { outputFiles, type VariantMatrix } from './matrix/matrix.ts';
 import { checkInternalLinks } from './output/check-links.ts';
 import { fillDownloadFacts, formatFileSize, signatoryZipPath } from './output/download-facts.ts';
 import { writeSignatoryZips } from './output/signatory-zip.ts';
-import { buildSourceDate, describeSourceDate } from './output/source-date.ts';
+import { buildSourceDate, buildVersion, describeSourceDate } from './output/source-date.ts';
 import { buildDeckOutputs, type BuiltDeck } from './render/decks/deck-outputs.ts';
 import { prepareDeckSources } from './render/decks/decks.ts';
 import type { LogoSet } from './render/images/logos.ts';
@@ -102,7 +102,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   logger.info(`Images de partage : ${cards} (1200 × 630 px)`);
   const browserId = await browserVersion(browser);
   const sourceDate = buildSourceDate(kit.root);
-  logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)}`);
+  logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)} — ${buildVersion(sourceDate)}`);
 
   const printStarted = performance.now();
   const server = await serveDirectory(outDir, printServerFiles());
@@ -154,6 +154,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
       browserVersion: browserId,
       cache,
       date: sourceDate.date,
+      version: buildVersion(sourceDate),
       concurrency,
       onStart: (toRender) => (deckProgress = createProgress(logger, toRender)),
       onOutput: (label, output, ms, note) => deckProgress.done(label, output, ms, note),

@@ -225,6 +225,7 @@ describe('the deck drawings, in the shared browser', () => {
         browserVersion: 'essai',
         cache: new OutputCache(deckOut),
         date: new Date('2025-01-01T12:00:00Z'),
+        version: 'version essai du 1er janvier 2025',
         concurrency: 2,
         onRetry: (message) => retries.push(message),
         onOutput: () => {

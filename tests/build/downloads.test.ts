@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -36,6 +37,18 @@ describe('each signatory’s download page, built', () => {
       }
       // Nothing of another signatory.
       for (const other of kit.signatories.filter((s) => s.id !== signatory.id)) expect(html).not.toContain(`href="/kit/${other.id}/`);
+    }
+  });
+
+  it('says which build of the kit made the files, on the page and in every PDF: a commit of the kit and its date', async () => {
+    const line = /Documents fabriqués par le kit, version ([0-9a-f]{7,}) du \d{1,2}(?:er)? \p{L}+ \d{4}/u.exec(decodeEntities(pageOf('alpha-amo')).replace(/\u00a0/g, ' '));
+    expect(line, 'la ligne de version de la page').not.toBeNull();
+    const commit = line![1];
+    // A real commit of this repository (the one the fixture was built from).
+    expect(execFileSync('git', ['cat-file', '-t', commit], { cwd: fixtureKit, encoding: 'utf8' }).trim()).toBe('commit');
+    for (const path of ['kit/alpha-amo/courrier-elu.pdf', 'kit/alpha-amo/plaquette.pdf', 'kit/alpha-amo/presentation.pdf', 'kit/alpha-amo/presentation-notes.pdf']) {
+      const pdf = await PDFDocument.load(readFileSync(built(path)), { updateMetadata: false });
+      expect(pdf.getProducer(), path).toMatch(new RegExp(`^Kit QPV, version ${commit} du `));
     }
   });
 

@@ -9,17 +9,19 @@ export interface SourceDate {
   date: Date;
   /** Where it comes from: the `SOURCE_DATE_EPOCH` variable, the kit's last git commit, or the fallback. */
   origin: 'SOURCE_DATE_EPOCH' | 'git' | 'fallback';
+  /** The kit's last commit, abbreviated (`a86c50e`), when `root` is in a git repository. */
+  commit?: string;
 }
 
 /** Used outside a git repository without `SOURCE_DATE_EPOCH`: 1 January 2000, 00:00 UTC. */
 export const FALLBACK_SOURCE_DATE = new Date('2000-01-01T00:00:00Z');
 
-/** The committer date of the last commit, in seconds, or undefined when `root` is not in a git repository. */
-function lastCommitSeconds(root: string): number | undefined {
+/** The last commit: its committer date in seconds and its short hash, or undefined outside a git repository. */
+function lastCommit(root: string): { seconds: number; hash: string } | undefined {
   try {
-    const output = execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    const value = Number(output.trim());
-    return output.trim() !== '' && Number.isSafeInteger(value) ? value : undefined;
+    const [seconds, hash] = execFileSync('git', ['log', '-1', '--format=%ct %h'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split(' ');
+    const value = Number(seconds);
+    return seconds && hash && Number.isSafeInteger(value) ? { seconds: value, hash } : undefined;
   } catch {
     return undefined; // no git, not a repository, or a repository without commits
   }
@@ -35,11 +37,20 @@ export function readSourceDate(root: string, env: NodeJS.ProcessEnv = process.en
         hint: 'Corrigez la variable (par exemple SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)) ou retirez-la : la date du dernier commit sera prise.',
       });
     }
-    return { date: new Date(Number(variable) * 1000), origin: 'SOURCE_DATE_EPOCH' };
+    return { date: new Date(Number(variable) * 1000), origin: 'SOURCE_DATE_EPOCH', commit: lastCommit(root)?.hash };
   }
-  const commit = lastCommitSeconds(root);
-  if (commit !== undefined) return { date: new Date(commit * 1000), origin: 'git' };
+  const commit = lastCommit(root);
+  if (commit !== undefined) return { date: new Date(commit.seconds * 1000), origin: 'git', commit: commit.hash };
   return { date: FALLBACK_SOURCE_DATE, origin: 'fallback' };
+}
+
+/**
+ * Which build made the files, as a reader can quote it: « version a86c50e du 3 décembre 2026 » (the commit
+ * and its date), or the date alone outside git. Printed on the download pages and in every PDF.
+ */
+export function buildVersion({ date, commit }: SourceDate): string {
+  const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return commit ? `version ${commit} du ${day}` : `version du ${day}`;
 }
 
 const perRoot = new Map<string, SourceDate>();

@@ -79,17 +79,19 @@ export async function buildDeckOutputs(options: {
   browserVersion: string;
   cache: OutputCache;
   date: Date;
+  /** Which build made the files (`buildVersion`), in the PDFs' metadata. */
+  version: string;
   concurrency: number;
   onStart?: (toRender: number) => void;
   onOutput: (label: string, output: string, ms: number, note: string) => void;
   onRetry?: (message: string) => void;
 }): Promise<BuiltDeck[]> {
-  const { kit, variants, sources, session, outDir, cache, date, concurrency, onStart, onOutput, onRetry } = options;
+  const { kit, variants, sources, session, outDir, cache, date, version, concurrency, onStart, onOutput, onRetry } = options;
   const renderer = digest(await pipelineVersion(), options.browserVersion, [...sources.themes]);
   const planned = await Promise.all(
     variants.map(async (variant) => {
       const render = digest('presentation', renderer, sources.inputs.get(deckKey(variant))!);
-      const published = digest('presentation-datee', render, date.toISOString());
+      const published = digest('presentation-datee', render, date.toISOString(), version);
       const found = await cache.get<DeckFacts>('presentation-datee', published);
       return { variant, keys: { render, published }, published: found, render: found ? undefined : await cache.get<DeckFacts>('presentation', render) };
     }),
@@ -109,7 +111,7 @@ export async function buildDeckOutputs(options: {
 
   /** A deck's undated files, dated and written to the output, then stored as published. */
   const publish = async ({ variant, keys }: (typeof planned)[number], raw: Record<DeckFile, Uint8Array>, facts: DeckFacts) => {
-    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date });
+    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date, version });
     const files = { ...raw, ...dated };
     const paths = targets(variant);
     for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);

@@ -14,7 +14,7 @@ export interface DatedDeckFiles {
  * source date (Chromium dates it with the time of the build), each PPTX the source date, so rebuilding a
  * commit gives the same bytes. The HTML carries no date.
  */
-export async function publishedDeckFiles(files: DatedDeckFiles, about: { title: string; author: string; subject: string; date: Date }): Promise<DatedDeckFiles> {
+export async function publishedDeckFiles(files: DatedDeckFiles, about: { title: string; author: string; subject: string; date: Date; version: string }): Promise<DatedDeckFiles> {
   const metadata = { ...about, language: 'fr-FR', creator: 'Kit QPV (Marp, Chromium)' };
   const { bytes: pdf } = await withMetadata(files.pdf, metadata);
   const { bytes: notesPdf } = await withMetadata(files.notesPdf, { ...metadata, title: `${about.title} — avec les notes de la personne qui présente` });

@@ -11,6 +11,8 @@ export interface PdfMetadata {
   date: Date;
   /** What made the document; by default the print pipeline. */
   creator?: string;
+  /** Which build of the kit (`buildVersion`): « version a86c50e du 3 décembre 2026 », in the producer. */
+  version?: string;
 }
 
 /** Sets title, author, language, producer and dates after printing (Chromium only sets the title from <title>). */
@@ -22,7 +24,7 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Prom
   if (metadata.keywords) document.setKeywords(metadata.keywords);
   document.setLanguage(metadata.language);
   document.setCreator(metadata.creator ?? 'Kit QPV (Astro, Paged.js)');
-  document.setProducer('Kit QPV');
+  document.setProducer(metadata.version ? `Kit QPV, ${metadata.version}` : 'Kit QPV');
   pinDates(document, metadata.date);
   renumberStructureIds(document);
   return { bytes: await document.save(), pageCount: document.getPageCount() };

@@ -7,7 +7,7 @@ import type { Kit } from '../../load/load-kit.ts';
 import type { PrintVariant } from '../../matrix/matrix.ts';
 import { isKitError, KitError } from '../../errors.ts';
 import { frenchTypography } from '../../../typography/french.mjs';
-import { buildSourceDate } from '../../output/source-date.ts';
+import { buildSourceDate, buildVersion } from '../../output/source-date.ts';
 import { withMetadata, type PdfMetadata } from './pdf-metadata.ts';
 import { withFormFields } from './fillable-form.ts';
 import { pagedPolyfillPath, printServerFiles, printWithPagedJs, type FieldBox } from './print-pdf.ts';
@@ -103,6 +103,7 @@ async function printKeys(variant: PrintVariant, inputs: { kit: Kit; site: SiteFi
     keywords: ['habitat participatif', 'QPV', 'politique de la ville'],
     language: 'fr-FR',
     date: buildSourceDate(kit.root).date,
+    version: buildVersion(buildSourceDate(kit.root)),
   };
   return { render, published: digest('pdf', render, metadata, variant.fillable), loads: page.loads, metadata };
 }
