@@ -78,8 +78,9 @@ destinataire:
   - Adresse ……………
 # Objet du courrier.
 objet: Demande de rendez-vous — habitat participatif dans les quartiers prioritaires (à compléter)
-# Formule finale, qui reprend la formule d’appel ({{ appel }}).
-formuleFinale: Je vous prie d’agréer, {{ appel }}, l’expression de mes salutations distinguées.
+# Formule finale, qui reprend la formule d’appel ({{ appel }}) : « considération distinguée », ou « haute considération »
+# pour un élu ou un membre du corps préfectoral (docs/protocole-courrier.md).
+formuleFinale: Je vous prie d’agréer, {{ appel }}, l’expression de ma considération distinguée.
 ---
 ${letterPassages.map((name) => `## ${name}\n\nPassage « ${name} » du courrier pour cet interlocuteur : à compléter.\n`).join('\n')}`,
   },
