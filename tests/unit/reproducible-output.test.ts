@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FALLBACK_SOURCE_DATE, describeSourceDate, readSourceDate } from '../../src/kit/output/source-date.ts';
+import { FALLBACK_SOURCE_DATE, buildVersion, describeSourceDate, readSourceDate } from '../../src/kit/output/source-date.ts';
 import { reproducibleZip } from '../../src/kit/output/reproducible-zip.ts';
 import { pinCoreXmlDates, reproducibleOfficeFile } from '../../src/kit/output/reproducible-office.ts';
 import { withMetadata } from '../../src/kit/render/print/pdf-metadata.ts';
@@ -26,7 +26,14 @@ describe('the build’s source date', () => {
     const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@exemple.test', ...args], { cwd: root, env: { ...process.env, GIT_COMMITTER_DATE: '1743301804 +0200' } });
     git('init', '-q');
     git('commit', '-q', '--allow-empty', '-m', 'essai');
-    expect(readSourceDate(root, { SOURCE_DATE_EPOCH: '' })).toEqual({ date, origin: 'git' });
+    const commit = execFileSync('git', ['log', '-1', '--format=%h'], { cwd: root, encoding: 'utf8' }).trim();
+    expect(readSourceDate(root, { SOURCE_DATE_EPOCH: '' })).toEqual({ date, origin: 'git', commit });
+  });
+
+  it('names the build by its commit and the commit\'s date, or by the date alone outside git', () => {
+    expect(buildVersion({ date: new Date('2026-12-03T15:00:00Z'), origin: 'git', commit: 'a86c50e' })).toBe('version a86c50e du 3 décembre 2026');
+    expect(buildVersion({ date: new Date('2026-12-01T00:30:00Z'), origin: 'git', commit: 'a86c50e' })).toBe('version a86c50e du 1er décembre 2026');
+    expect(buildVersion({ date: FALLBACK_SOURCE_DATE, origin: 'fallback' })).toBe('version du 1er janvier 2000');
   });
 
   it('else falls back to a fixed date outside any git repository', () => {

@@ -49,7 +49,8 @@ export function readSourceDate(root: string, env: NodeJS.ProcessEnv = process.en
  * and its date), or the date alone outside git. Printed on the download pages and in every PDF.
  */
 export function buildVersion({ date, commit }: SourceDate): string {
-  const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  // « 1er décembre », « 3 décembre »: the first of the month is an ordinal in French.
+  const day = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date).replace(/^1 /, '1er ');
   return commit ? `version ${commit} du ${day}` : `version du ${day}`;
 }
 
