@@ -1,16 +1,12 @@
 // `npm run check`, the editor's quick check: the whole content read and validated as the build reads it,
 // without printing anything, in French, with the build's own messages and exit code.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { badCases } from '../support/bad-cases.ts';
-import { copyFixture, projectRoot } from '../support/fixture.ts';
+import { copyFixture, runKitScript } from '../support/fixture.ts';
 
-function runCheck(root: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/check.mjs'), '--root', root], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, timeout: 60_000 });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
+const runCheck = (root: string) => runKitScript('check.mjs', [], root);
 
 describe('npm run check', () => {
   it('says the fixture kit is valid, with what the build will make, without writing anything', () => {

@@ -1,16 +1,12 @@
 // `npm run nouveau -- <sorte> <nom>`: what it creates passes `npm run check` at once and appears in the
 // build; a name that exists or is invalid is refused in French, nothing written.
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, fixtureKit, projectRoot, runBuild } from '../support/fixture.ts';
+import { copyFixture, fixtureKit, runBuild, runKitScript } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 
-const run = (script: string, args: string[], root: string) => {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', script), ...args, '--root', root], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
-};
+const run = (script: string, args: string[], root: string) => runKitScript(script, args, root);
 
 describe('npm run nouveau', () => {
   let copy: ReturnType<typeof copyFixture>;

@@ -21,13 +21,18 @@ export function copyFixture(name: string): { root: string; remove: () => void } 
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Runs the build's entry on a kit root, as `npm run build` does, and returns what a user sees. */
-export function runBuild(root: string, env: Record<string, string> = {}): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts/build.mjs'), '--root', root], {
+/** Runs one of the kit's commands (`scripts/<script>`) on a kit root, as npm runs it, and returns what a user sees. */
+export function runKitScript(script: string, args: string[], root: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(projectRoot, 'scripts', script), ...args, '--root', root], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     timeout: 280_000,
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Runs the build's entry on a kit root, as `npm run build` does, and returns what a user sees. */
+export function runBuild(root: string, env: Record<string, string> = {}): { status: number | null; output: string } {
+  return runKitScript('build.mjs', [], root, env);
 }

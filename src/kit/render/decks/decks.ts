@@ -34,18 +34,21 @@ export interface DeckAssets {
 
 type Partner = Kit['site']['partners'][number];
 
-/** The cover partners of a signatory's deck: not itself (HPF does not repeat its own logo). */
-const deckPartners = (kit: Kit) => kit.site.logosCouverture.map((id) => kit.site.partners.find((p) => p.id === id)!);
+/** The cover partners (`logosCouverture`), in order. */
+const coverPartners = (kit: Kit) => kit.site.logosCouverture.map((id) => kit.site.partners.find((p) => p.id === id)!);
+
+/** The partners' logos a signatory's deck shows: not its own (HPF does not repeat its logo), each with its alt text. */
+function partnerLogosOf(signatory: Signatory, { logos, partners }: Pick<DeckAssets, 'logos' | 'partners'>): DeckLogo[] {
+  return partners.filter((partner) => partner.id !== signatory.id).map((partner) => ({ png: logos[`partenaire:${partner.id}`], alt: logoAlt(partner.nom, partner.article) }));
+}
 
 /** `{{ logos.partenaires }}`: each partner's logo as a Markdown image, with its alt text and its size on a slide. */
-function partnerLogosMarkdown(signatory: Signatory, { logos, partners }: DeckAssets): string {
-  return partners
-    .filter((partner) => partner.id !== signatory.id)
-    .map((partner) => {
-      const png = logos[`partenaire:${partner.id}`];
+function partnerLogosMarkdown(signatory: Signatory, assets: DeckAssets): string {
+  return partnerLogosOf(signatory, assets)
+    .map(({ png, alt }) => {
       const pixels = pngSize(png);
       const { width, height } = fitLogo(pixels.width / pixels.height, LOGO_SLOTS.deckPartners);
-      return `![${logoAlt(partner.nom, partner.article)} w:${width}px h:${height}px](${deckLogoDataUri(png)})`;
+      return `![${alt} w:${width}px h:${height}px](${deckLogoDataUri(png)})`;
     })
     .join(' ');
 }
@@ -147,7 +150,7 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
   const deckDigests = new Map([...inlined].map(([id, source]) => [id, digest(source)]));
   const logoDigest = logoDigests(logos);
   const amiSteps = digest(JSON.stringify(kit.amiSteps));
-  const partners = deckPartners(kit);
+  const partners = coverPartners(kit);
   const partnerLogos = digest(JSON.stringify(partners), ...partners.map((p) => logoDigest(`partenaire:${p.id}`)));
   const inputs = new Map<string, string>();
   for (const variant of variants) {
@@ -168,7 +171,7 @@ export async function prepareDeckSources(kit: Kit, variants: DeckVariant[], logo
       const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
       return {
         signatoryLogo: { png: logos[signatory.id], alt: logoAlt(signatory.nom, signatory.article) },
-        partnerLogos: partners.filter((p) => p.id !== signatory.id).map((p) => ({ png: logos[`partenaire:${p.id}`], alt: logoAlt(p.nom, p.article) })),
+        partnerLogos: partnerLogosOf(signatory, { logos, partners }),
       };
     },
   };
