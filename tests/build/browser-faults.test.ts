@@ -3,6 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BrowserSession } from '../../src/kit/browser/browser-session.ts';
@@ -50,6 +52,7 @@ let browser: BrowserLocation;
 let site: string;
 let out: string;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
+let silent: Server;
 const kit = { root: fixtureKit, signatories: [{ id: 'essai', nom: 'Signataire d’essai' }], site: { titre: 'Kit d’essai' } } as unknown as Kit;
 
 /** A small print page: Paged.js lays it out on one A5 page. `head` goes before the text. */
@@ -85,16 +88,22 @@ beforeAll(async () => {
   site = mkdtempSync(join(tmpdir(), 'kit-faults-site-'));
   out = mkdtempSync(join(tmpdir(), 'kit-faults-out-'));
   for (let n = 1; n <= 6; n += 1) printPage(`doc-${n}`);
-  // The page takes the Paged.js settings back: the layout never starts, so it never finishes.
-  printPage('sans-fin', '<script>window.PagedConfig = { auto: false };</script>');
-  // A script fetches a picture: no file of the page names it, so the page's fingerprint cannot cover it.
-  printPage('image-par-script', "<script>new Image().src = '/image-par-script.png';</script>");
+  // A picture from a server that never answers: the document never finishes loading.
+  silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  printPage('sans-fin', `<img src="http://127.0.0.1:${(silent.address() as AddressInfo).port}/jamais.png" alt="">`);
+  // A picture named in a CSS syntax the fingerprint does not read (a string in image-set(), no url()):
+  // the page's fingerprint cannot cover it.
+  printPage('image-par-css', `<div style="width: 10mm; height: 10mm; background-image: image-set('/image-par-css.png' 1x)"></div>`);
   printPage('image-par-balise', '<link rel="preload" as="image" href="/image-par-balise.png">');
+  printPage('avec-script', '<script>document.title = "changé";</script>');
   server = await serveDirectory(site, printServerFiles());
 });
 
 afterAll(async () => {
   await server?.close();
+  silent?.closeAllConnections();
+  silent?.close();
   rmSync(site, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
 });
@@ -108,7 +117,7 @@ describe('the render cache of prints', () => {
       const rendered: string[] = [];
       await printAll({
         kit,
-        variants: [variant('image-par-balise'), variant('image-par-script')],
+        variants: [variant('image-par-balise'), variant('image-par-css')],
         session,
         origin: server.origin,
         site: new SiteFiles(site),
@@ -121,9 +130,9 @@ describe('the render cache of prints', () => {
       return rendered.sort();
     };
     try {
-      expect(await print()).toEqual(['image-par-balise', 'image-par-script']);
-      expect(await print(), 'printed again: only the page whose script fetched a picture').toEqual(['image-par-script']);
-      expect(cache.contentOf('kit/essai/image-par-script.pdf'), 'a zip holding it hashes its bytes').toBeUndefined();
+      expect(await print()).toEqual(['image-par-balise', 'image-par-css']);
+      expect(await print(), 'printed again: only the page whose CSS fetched a picture the fingerprint missed').toEqual(['image-par-css']);
+      expect(cache.contentOf('kit/essai/image-par-css.pdf'), 'a zip holding it hashes its bytes').toBeUndefined();
       expect(cache.contentOf('kit/essai/image-par-balise.pdf')).toMatch(/^pdf\/[0-9a-f]{64}\/document\.pdf$/);
     } finally {
       await session.close();
@@ -198,6 +207,36 @@ describe('the print browser', () => {
       expect(error.details.hint).toMatch(/bloc plus haut qu’une page/);
       expect(retries).toEqual(['kit/essai/sans-fin.pdf : la mise en page n’a pas fini en 1,5 s, nouvel essai.']);
       expect(existsSync(join(out, 'kit/essai/sans-fin.pdf'))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+});
+
+describe('a print page', () => {
+  it('is refused when it holds a script, naming the page in French, without a second try', async () => {
+    const session = await BrowserSession.open(browser);
+    const retries: string[] = [];
+    try {
+      const failure = await printAll({
+        kit,
+        variants: [variant('avec-script')],
+        session,
+        origin: server.origin,
+        site: new SiteFiles(site),
+        outDir: out,
+        cache: new OutputCache(out),
+        browserVersion: 'essai',
+        concurrency: 2,
+        onRetry: (message) => retries.push(message),
+        onOutput: () => {},
+      }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(KitError);
+      const error = failure as KitError;
+      expect(error.message).toBe('la page d’impression /impression/avec-script/ contient un script (document.title = "changé";) : les documents sont imprimés sans script');
+      expect(error.details.file).toBe('brochures/avec-script.md');
+      expect(error.details.hint).toMatch(/Retirez le script/);
+      expect(retries).toEqual([]);
     } finally {
       await session.close();
     }
