@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
@@ -62,10 +62,14 @@ describe('each signatory’s download page, built', () => {
     }
   });
 
-  it('shows each document’s first page as a WebP thumbnail twice as wide as shown (476 px), with its real width and height and an alt text', async () => {
+  it('shows each document’s first page as a WebP thumbnail twice as wide as shown (476 px), with its real width and height and an alt text; a letter’s first version’s for all its versions', async () => {
     for (const signatory of kit.signatories) {
       const html = pageOf(signatory.id);
-      for (const document of signatoryDownloads(matrix, signatory.id).flatMap((g) => g.documents)) {
+      const documents = signatoryDownloads(matrix, signatory.id).flatMap((g) => g.documents);
+      const letters = documents.filter((d) => d.kind === 'courrier');
+      expect(letters.filter((d) => d.thumbnail), 'one picture per letter document').toHaveLength(new Set(letters.map((d) => d.documentId)).size);
+      for (const document of documents) {
+        if (!document.thumbnail) continue;
         const tag = html.match(new RegExp(`<img data-kit-thumbnail="${document.thumbnail}"[^>]*>`))?.[0];
         expect(tag, document.thumbnail).toBeDefined();
         expect(attribute(tag!, 'src')).toBe(`/${document.thumbnail}`);

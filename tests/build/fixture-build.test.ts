@@ -68,7 +68,7 @@ describe('npm run build on the fixture kit', () => {
       expect(own.length, folder).toBeGreaterThan(0);
       expect(readdirSync(built(folder)).sort(), folder).toEqual([...own, 'apercus', signatoryZipPath(signatory.id).slice(folder.length + 1), 'index.html'].sort());
       const { print, decks } = variantsOf(matrix, signatory.id);
-      expect(readdirSync(built(folder, 'apercus')).sort(), `${folder}/apercus`).toEqual([...print, ...decks].map((v) => v.thumbnail.slice(`${folder}/apercus/`.length)).sort());
+      expect(readdirSync(built(folder, 'apercus')).sort(), `${folder}/apercus`).toEqual([...print, ...decks].flatMap((v) => (v.thumbnail ? [v.thumbnail.slice(`${folder}/apercus/`.length)] : [])).sort());
     }
     expect(existsSync(join(fixtureKit, '.kit/staging'))).toBe(false);
   });

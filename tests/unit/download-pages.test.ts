@@ -70,7 +70,7 @@ describe('fillDownloadFacts', () => {
       ...(withZip ? [`<a href="/${zip}" download>Tout télécharger (zip) <span data-kit-size="${zip}"></span></a>`] : []),
       ...only.map((d) =>
         [
-          `<span data-kit-thumbnail="${d.thumbnail}" data-alt="Première page : ${d.label}" class="kit-doc__pending">Aperçu fabriqué à la publication</span>`,
+          ...(d.thumbnail ? [`<span data-kit-thumbnail="${d.thumbnail}" data-alt="Première page : ${d.label}" class="kit-doc__pending">Aperçu fabriqué à la publication</span>`] : []),
           `<p><span data-kit-pages="${d.pagesOf}"></span></p>`,
           ...d.files.map((f) => `<a href="/${f.path}">${f.format} <span data-kit-size="${f.path}"></span></a>`),
         ].join('\n'),
@@ -89,7 +89,7 @@ describe('fillDownloadFacts', () => {
     const thumbnail = await sharp({ create: { width: 476, height: 268, channels: 3, background: '#fff' } }).webp().toBuffer();
     for (const document of [...documents, ...amoDocuments]) {
       for (const file of document.files) write(file.path, new Uint8Array(3 * 1024));
-      write(document.thumbnail, thumbnail);
+      if (document.thumbnail) write(document.thumbnail, thumbnail);
     }
     write(zip, new Uint8Array(1300 * 1024));
     write(`kit/${signatory}/index.html`, page());
@@ -104,7 +104,7 @@ describe('fillDownloadFacts', () => {
     for (const document of documents) {
       for (const file of document.files) expect(html).toContain(`<span data-kit-size="${file.path}">3${NBSP}Ko</span>`);
       expect(html).toContain(`<span data-kit-pages="${document.pagesOf}">${document.unit === 'page' ? `2${NBSP}pages` : `7${NBSP}diapositives`}</span>`);
-      expect(html).toContain(`<img data-kit-thumbnail="${document.thumbnail}" src="/${document.thumbnail}" alt="Première page : ${document.label}" width="476" height="268" loading="lazy" decoding="async">`);
+      if (document.thumbnail) expect(html).toContain(`<img data-kit-thumbnail="${document.thumbnail}" src="/${document.thumbnail}" alt="Première page : ${document.label}" width="476" height="268" loading="lazy" decoding="async">`);
     }
     expect(html).not.toContain('Aperçu fabriqué à la publication');
     const amoHtml = readFileSync(join(outDir, amoPage), 'utf8');
@@ -118,11 +118,12 @@ describe('fillDownloadFacts', () => {
   });
 
   it('fails when a thumbnail or a page count is missing', async () => {
-    rmSync(join(outDir, documents[0].thumbnail));
+    const pictured = documents.find((d) => d.thumbnail)!;
+    rmSync(join(outDir, pictured.thumbnail!));
     pageCounts.delete(documents[1].pagesOf);
     try {
       const said = await messages();
-      expect(said).toContain(`page /kit/${signatory}/ : aperçu introuvable ou illisible : ${documents[0].thumbnail}`);
+      expect(said).toContain(`page /kit/${signatory}/ : aperçu introuvable ou illisible : ${pictured.thumbnail}`);
       expect(said).toContain(`page /kit/${signatory}/ : nombre de pages inconnu pour ${documents[1].pagesOf}`);
     } finally {
       pageCounts.set(documents[1].pagesOf, 2);

@@ -38,8 +38,12 @@ export interface PrintVariant {
   group: DownloadGroup;
   /** Forms only: the PDF also gets fields to type in and boxes to tick (`remplissable: true`). */
   fillable?: boolean;
-  /** WebP picture of the first page, relative to the output folder: `kit/<signataire>/apercus/<name>.webp`. */
-  thumbnail: string;
+  /**
+   * WebP picture of the first page, relative to the output folder: `kit/<signataire>/apercus/<name>.webp`.
+   * A letter's versions share one layout and differ only in their text: only the first recipient type's
+   * has a picture, which the download page shows for them all.
+   */
+  thumbnail?: string;
 }
 
 /** One deck for one signatory, in its five formats. */
@@ -83,7 +87,8 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
   for (const signatory of kit.signatories) {
     const sig = signatory.id;
     const folder = kitFolder(sig);
-    const add = (variant: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx' | 'thumbnail'>) => {
+    /** A document of the signatory; `pictured: false` for one without a first-page picture. */
+    const add = ({ pictured = true, ...variant }: Omit<PrintVariant, 'signatory' | 'printPath' | 'output' | 'title' | 'docx' | 'thumbnail'> & { pictured?: boolean }) => {
       const documentFolder = kitFolder(sig, variant.audience);
       print.push({
         ...variant,
@@ -91,7 +96,7 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
         title: `${variant.label} — ${signatory.nomCourt}`,
         printPath: `/${underAudience(variant.audience, `impression/${sig}/${variant.name}`)}/`,
         output: `${documentFolder}/${variant.name}.pdf`,
-        thumbnail: thumbnailOf(documentFolder, variant.name),
+        ...(pictured ? { thumbnail: thumbnailOf(documentFolder, variant.name) } : {}),
         ...(variant.kind === 'courrier' ? { docx: `${documentFolder}/${variant.name}.docx` } : {}),
       });
     };
@@ -100,8 +105,9 @@ export function buildVariantMatrix(kit: Kit): VariantMatrix {
       add({ kind: 'plaquette', audience: brochure.data.audience, group: brochure.data.rubrique, documentId: brochure.id, sourceFile: brochure.file, name: brochure.id, label: brochure.data.titre, expectedPages: brochure.data.pages });
     }
     for (const letter of kit.letters) {
-      for (const recipient of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id))) {
+      for (const [index, recipient] of kit.recipients.filter((r) => !letter.data.interlocuteurs || letter.data.interlocuteurs.includes(r.id)).entries()) {
         add({
+          pictured: index === 0,
           kind: 'courrier',
           audience: letter.data.audience,
           group: 'courriers',

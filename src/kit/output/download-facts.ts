@@ -24,7 +24,7 @@ export const DOWNLOAD_GROUPS: readonly { id: DownloadGroup; title: string; folde
 
 export type DownloadFormat = 'PDF' | 'DOCX' | 'HTML' | 'PPTX';
 
-/** One document on the download page: a card with its thumbnail and a button per format. */
+/** One document on the download page: a card with its thumbnail (a letter: a row under its first version's) and a button per format. */
 export interface DownloadDocument {
   group: DownloadGroup;
   kind: PrintKind | 'presentation';
@@ -38,8 +38,8 @@ export interface DownloadDocument {
   /** The PDF whose pages are counted (a deck's PDF has one page per slide). */
   pagesOf: string;
   unit: 'page' | 'diapositive';
-  /** WebP of the first page or slide, relative to the output folder. */
-  thumbnail: string;
+  /** WebP of the first page or slide, relative to the output folder; a letter's first version only (see `PrintVariant`). */
+  thumbnail?: string;
 }
 
 /** The zip of every file of a signatory, relative to the output folder: `kit/<signataire>/kit-qpv-<signataire>.zip`. */
@@ -129,7 +129,7 @@ function notOffered(html: string, documents: DownloadDocument[], zips: string[])
   return [
     ...[...documents.flatMap((d) => d.files.map((f) => f.path)), ...zips].filter((path) => !offered('size', path)),
     ...documents.filter((d) => !offered('pages', d.pagesOf)).map((d) => `${d.pagesOf} (nombre de pages)`),
-    ...documents.filter((d) => !offered('thumbnail', d.thumbnail)).map((d) => `${d.thumbnail} (aperçu)`),
+    ...documents.flatMap((d) => (d.thumbnail && !offered('thumbnail', d.thumbnail) ? [`${d.thumbnail} (aperçu)`] : [])),
   ];
 }
 

@@ -59,8 +59,8 @@ export interface FieldBox {
 export interface PagedPrint {
   pdf: Uint8Array;
   pages: number;
-  /** The first page as a WebP `THUMBNAIL_WIDTH` px wide: the download page's thumbnail. */
-  firstPage: Uint8Array;
+  /** The first page as a WebP `THUMBNAIL_WIDTH` px wide (the download page's thumbnail), when asked for. */
+  firstPage?: Uint8Array;
   /** Form fields laid out in the pages, in document order. */
   fields: FieldBox[];
   /** Every address the page requested (its own included), for the cache to check it knew them all. */
@@ -162,19 +162,20 @@ function withinTime<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
  * number of pages Paged.js laid out, a picture of the first page, the form fields' boxes and what the
  * page requested.
  */
-export async function printWithPagedJs(page: Page, url: string, timeoutMs = 60_000): Promise<PagedPrint> {
+export async function printWithPagedJs(page: Page, url: string, options: { timeoutMs?: number; picture?: boolean } = {}): Promise<PagedPrint> {
+  const { timeoutMs = 60_000, picture = true } = options;
   const requested: string[] = [];
   const onRequest = (request: HTTPRequest) => void requested.push(request.url());
   page.on('request', onRequest);
   try {
-    return await paginateAndPrint(page, url, timeoutMs, requested);
+    return await paginateAndPrint(page, url, { timeoutMs, picture }, requested);
   } finally {
     page.off('request', onRequest);
   }
 }
 
 /** The work of `printWithPagedJs`; `requested` fills as the document loads. */
-async function paginateAndPrint(page: Page, url: string, timeoutMs: number, requested: string[]): Promise<PagedPrint> {
+async function paginateAndPrint(page: Page, url: string, { timeoutMs, picture }: { timeoutMs: number; picture: boolean }, requested: string[]): Promise<PagedPrint> {
   const { origin, pathname } = new URL(url);
   if (!(await isPrinter(page, origin))) {
     const response = await page.goto(new URL(PRINTER_PAGE, url).href, { waitUntil: 'load', timeout: timeoutMs });
@@ -211,14 +212,22 @@ async function paginateAndPrint(page: Page, url: string, timeoutMs: number, requ
   const lost = findLostText(sourceText, await page.evaluate(textNodesIn, PAGE_CONTENT, NOT_LAID_OUT));
   if (lost) throw lostTextError(lost);
   const fields = await page.evaluate(fieldBoxes);
-  const first = await page.$('.pagedjs_page');
-  const clip = await first!.boundingBox();
-  // Straight to the thumbnail's width and format: no second pass through an image library. (Chromium
-  // applies a clip's scale only when capturing beyond the window, puppeteer's default.)
-  const firstPage = await page.screenshot({ type: 'webp', quality: THUMBNAIL_QUALITY, clip: { ...clip!, scale: THUMBNAIL_WIDTH / clip!.width }, captureBeyondViewport: true });
+  const firstPage = picture ? await pictureOfFirstPage(page) : undefined;
   // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
   return { pdf, pages, firstPage, fields, requested };
+}
+
+/**
+ * The first paginated page as a WebP `THUMBNAIL_WIDTH` px wide, straight to the thumbnail's width and
+ * format: no second pass through an image library. (Chromium applies a clip's scale only when capturing
+ * beyond the window, puppeteer's default.) A picture waits for a frame of the page: it costs about as
+ * much as the PDF itself.
+ */
+async function pictureOfFirstPage(page: Page): Promise<Uint8Array> {
+  const first = await page.$('.pagedjs_page');
+  const clip = await first!.boundingBox();
+  return page.screenshot({ type: 'webp', quality: THUMBNAIL_QUALITY, clip: { ...clip!, scale: THUMBNAIL_WIDTH / clip!.width }, captureBeyondViewport: true });
 }
 
 /** A script error that stopped Paged.js, in French; the browser's message stays in `cause`. */

@@ -86,6 +86,9 @@ interface PrintFacts {
 const PDF = 'document.pdf';
 const THUMBNAIL = 'apercu.webp';
 
+/** A print's files for the cache: the PDF, and its first page's picture if it has one. */
+const filesOf = ({ pdf, thumbnail }: { pdf: Uint8Array; thumbnail?: Uint8Array }) => ({ [PDF]: pdf, ...(thumbnail ? { [THUMBNAIL]: thumbnail } : {}) });
+
 /**
  * The cache keys of one document. The render (Chromium's PDF and first-page picture) depends on the
  * print page and every file it loads, Paged.js, the browser and the pipeline's code; the published PDF
@@ -94,7 +97,8 @@ const THUMBNAIL = 'apercu.webp';
 async function printKeys(variant: PrintVariant, inputs: { kit: Kit; site: SiteFiles; renderer: string }) {
   const { kit, site, renderer } = inputs;
   const page = await site.page(variant.printPath);
-  const render = digest('impression', renderer, page.digest);
+  // With or without its first page's picture: a render kept without one cannot serve a document that needs it.
+  const render = digest('impression', renderer, page.digest, variant.thumbnail ? 'avec aperçu' : 'sans aperçu');
   const signatory = kit.signatories.find((s) => s.id === variant.signatory)!;
   const metadata: PdfMetadata = {
     title: frenchTypography(variant.title),
@@ -151,7 +155,7 @@ export async function printAll(options: {
 
   /** Chromium's print of a document, tried twice, or a French error. */
   const renderInBrowser = async (variant: PrintVariant) => {
-    const print = () => session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, timeoutMs), { reuse: true });
+    const print = () => session.withPage((page) => printWithPagedJs(page, new URL(variant.printPath, origin).href, { timeoutMs, picture: Boolean(variant.thumbnail) }), { reuse: true });
     return print()
       .catch((error: unknown) => {
         if (isKitError(error)) throw error;
@@ -169,27 +173,27 @@ export async function printAll(options: {
   return Promise.all(
     planned.map(({ variant, keys, published, render }) => {
       const target = join(outDir, variant.output);
-      const thumbnail = join(outDir, variant.thumbnail);
+      const thumbnail = variant.thumbnail && join(outDir, variant.thumbnail);
       /** The published entry's files are what the outputs hold (for the zips' keys). */
       const record = () => {
         cache.holds(variant.output, 'pdf', keys.published, PDF);
-        cache.holds(variant.thumbnail, 'pdf', keys.published, THUMBNAIL);
+        if (variant.thumbnail) cache.holds(variant.thumbnail, 'pdf', keys.published, THUMBNAIL);
       };
       if (published) {
         record();
         return (async (): Promise<PrintedPdf> => {
           await restoreFile(published.files[PDF], target);
-          await restoreFile(published.files[THUMBNAIL], thumbnail);
+          if (thumbnail) await restoreFile(published.files[THUMBNAIL], thumbnail);
           cache.count('pdf', 'cached');
           return { variant, pageCount: published.meta.pageCount, bytes: (await stat(target)).size, fields: published.meta.fields, cached: true };
         })();
       }
       return stopOnFailure(limit(async (): Promise<PrintedPdf> => {
         const started = performance.now();
-        let raw: { pdf: Uint8Array; thumbnail: Uint8Array; fields: FieldBox[] };
+        let raw: { pdf: Uint8Array; thumbnail?: Uint8Array; fields: FieldBox[] };
         let cacheable = true;
         if (render) {
-          raw = { pdf: await readFile(render.files[PDF]), thumbnail: await readFile(render.files[THUMBNAIL]), fields: render.meta.fields };
+          raw = { pdf: await readFile(render.files[PDF]), thumbnail: thumbnail ? await readFile(render.files[THUMBNAIL]) : undefined, fields: render.meta.fields };
         } else {
           const printed = await renderInBrowser(variant);
           raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields };
@@ -197,19 +201,19 @@ export async function printAll(options: {
           const known = new Set([variant.printPath, ...keys.loads, ...Object.keys(printServerFiles())]);
           const unknown = printed.requested.filter((url) => url.startsWith(origin) && !known.has(decodeURIComponent(new URL(url).pathname)));
           cacheable = unknown.length === 0;
-          if (cacheable) await cache.put<PrintFacts>('impression', keys.render, { [PDF]: raw.pdf, [THUMBNAIL]: raw.thumbnail }, { pageCount: printed.pages, fields: raw.fields });
+          if (cacheable) await cache.put<PrintFacts>('impression', keys.render, filesOf(raw), { pageCount: printed.pages, fields: raw.fields });
           else if (process.env.KIT_DEBUG) console.warn(`${variant.output} : non mis en cache, la page a chargé ${unknown.join(', ')} sans que son empreinte le lise`);
         }
         const { bytes: described, pageCount } = await withMetadata(raw.pdf, keys.metadata);
         // Fields last: they go on the pages as printed, and the metadata set above stays.
         const bytes = variant.fillable ? await withFormFields(described, raw.fields) : described;
         await writeOutputFile(target, bytes);
-        await writeOutputFile(thumbnail, raw.thumbnail);
+        if (thumbnail) await writeOutputFile(thumbnail, raw.thumbnail!);
         if (cacheable) {
-          await cache.put<PrintFacts>('pdf', keys.published, { [PDF]: bytes, [THUMBNAIL]: raw.thumbnail }, { pageCount, fields: raw.fields });
+          await cache.put<PrintFacts>('pdf', keys.published, filesOf({ pdf: bytes, thumbnail: raw.thumbnail }), { pageCount, fields: raw.fields });
           record();
         }
-        cache.count('pdf', render ? 'cached' : 'rendered', [variant.output, variant.thumbnail]);
+        cache.count('pdf', render ? 'cached' : 'rendered', [variant.output, ...(variant.thumbnail ? [variant.thumbnail] : [])]);
         if (!render) onOutput(variant, performance.now() - started, pageCount);
         return { variant, pageCount, bytes: bytes.length, fields: raw.fields, cached: Boolean(render) };
       }));
