@@ -1,5 +1,6 @@
 import type { LetterModel, Run, Runs } from './letter-model.ts';
 import { LOGO_SLOTS, logoStyle, type LogoSlot } from '../logo/logo-placement.ts';
+import { withFrenchHyphenation } from '../typography/french-hyphenation.ts';
 
 /** A logo of the letter: its file, its text alternative, and its proportions (width ÷ height, margins trimmed). */
 export interface LetterLogo {
@@ -24,6 +25,8 @@ function runHtml(run: Run): string {
 }
 
 const runsHtml = (runs: Runs) => runs.map(runHtml).join('');
+/** A paragraph of the justified body: its words may break at a line's end (not what is still to fill in). */
+const bodyHtml = (runs: Runs) => runs.map((run) => runHtml(run.missing ? run : { ...run, text: withFrenchHyphenation(run.text) })).join('');
 const logoHtml = (logo: LetterLogo, slot: LogoSlot, className?: string) =>
   `<img${className ? ` class="${className}"` : ''} src="${escapeHtml(logo.src)}" alt="${escapeHtml(logo.alt)}" style="${logoStyle(logo.aspect, slot)}">`;
 const lines = (all: Runs[]) => all.map((runs) => `<div>${runsHtml(runs)}</div>`).join('');
@@ -46,7 +49,7 @@ export function letterToHtml(letter: LetterModel, images: LetterImages): string 
     `<p class="letter-date">${runsHtml(letter.placeAndDate)}</p>`,
     `<p class="letter-subject">Objet\u00a0: ${runsHtml(letter.subject)}</p>`,
     `<p class="letter-salutation">${escapeHtml(letter.salutation)}</p>`,
-    `<div class="letter-body">${letter.body.map((paragraph) => `<p>${runsHtml(paragraph)}</p>`).join('')}<p>${runsHtml(letter.closing)}</p></div>`,
+    `<div class="letter-body">${letter.body.map((paragraph) => `<p>${bodyHtml(paragraph)}</p>`).join('')}<p>${bodyHtml(letter.closing)}</p></div>`,
     '<div class="letter-signature">',
     `<div class="name">${runHtml(letter.signer.name)}</div><div>${runHtml(letter.signer.role)}</div><div>${escapeHtml(letter.signer.organisation)}</div>`,
     '</div>',

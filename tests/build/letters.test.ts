@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
 import { buildVariantMatrix, type VariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { letterFooterPartners } from '../../src/kit/render/letters/variant-letter.ts';
+import { SOFT_HYPHEN, withFrenchHyphenation } from '../../src/typography/french-hyphenation.ts';
 import { builtPath, fixtureKit } from '../support/fixture.ts';
 import '../support/global-setup.ts';
 
@@ -70,5 +72,34 @@ describe('the Word version of every letter', () => {
   it('is offered on the signatory’s download page', () => {
     const page = readFileSync(built('kit/alpha-amo/index.html'), 'utf8');
     for (const variant of matrix.print.filter((v) => v.docx && v.signatory === 'alpha-amo')) expect(page).toContain(`href="/${variant.docx}"`);
+  });
+});
+
+/** The lines of a PDF's first page, as pdf.js reads them (a line is the text items sharing a baseline). */
+async function linesOf(file: string): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+  const { items } = await (await pdf.getPage(1)).getTextContent();
+  const lines = new Map<number, string>();
+  for (const item of items) if ('str' in item) lines.set(Math.round(item.transform[5]), (lines.get(Math.round(item.transform[5])) ?? '') + item.str);
+  return [...lines.entries()].sort((a, b) => b[0] - a[0]).map(([, line]) => line);
+}
+
+describe('the justified body of the printed letters', () => {
+  it('breaks words at the ends of lines where the French patterns allow, with a hyphen', async () => {
+    const breaks: string[] = [];
+    for (const variant of matrix.print.filter((v) => v.kind === 'courrier' && v.signatory === 'alpha-amo')) {
+      const lines = await linesOf(built(variant.output));
+      for (const [index, line] of lines.entries()) {
+        const cut = /(\p{Ll}+)-$/u.exec(line.replaceAll(SOFT_HYPHEN, ''));
+        const rest = /^\p{Ll}+/u.exec(lines[index + 1]?.replaceAll(SOFT_HYPHEN, '') ?? '');
+        if (!cut || !rest) continue;
+        const word = cut[1] + rest[0];
+        breaks.push(word);
+        // The break is one the patterns give for the whole word, two letters or more before, three or more after.
+        const allowed = withFrenchHyphenation(word).split(SOFT_HYPHEN).map((_, i, parts) => parts.slice(0, i + 1).join('').length);
+        expect(allowed, `${variant.output}: ${cut[1]}-${rest[0]}`).toContain(cut[1].length);
+      }
+    }
+    expect(breaks.length, 'words broken at line ends in the fixture letters').toBeGreaterThan(0);
   });
 });
