@@ -9,7 +9,7 @@ import hyphenFrench from 'hyphen/fr';
 
 export const SOFT_HYPHEN = '\u00ad';
 
-const hyphenateWord: (word: string, options: { hyphenChar: string }) => string = hyphenFrench.hyphenateSync;
+const hyphenateWord = hyphenFrench.hyphenateSync;
 
 /** Letters a line keeps before a break, and carries after it (French usage: two, then three). */
 const KEPT_BEFORE = 2;
