@@ -3,6 +3,7 @@ import type { Kit, NewsPost } from '../src/kit/load/load-kit.ts';
 import type { Audience } from '../src/schemas/audience.ts';
 import { AMO_SPACE_PATH } from '../src/kit/amo-space.ts';
 import { frenchTypography } from '../src/typography/french.mjs';
+import { absoluteUrl } from '../src/site-address.ts';
 
 /** The public news feed, announced in the head of every public page. */
 export const NEWS_FEED_PATH = '/actualites/rss.xml';
@@ -38,20 +39,20 @@ export function sourceHost(url: string): string {
 
 /**
  * The public feed (`/actualites/rss.xml`, read by @astrojs/rss): the `public` posts only, newest first, with
- * absolute links, in French; a partner's news says whose it is. Titles and descriptions get the site's French
+ * absolute links (under the site's base path), in French; a partner's news says whose it is. Titles and descriptions get the site's French
  * typography, as on the pages.
  */
-export function newsFeed(kit: Kit, site: URL): RSSOptions {
-  const feedUrl = new URL(NEWS_FEED_PATH, site).href;
+export function newsFeed(kit: Kit): RSSOptions {
+  const feedUrl = absoluteUrl(NEWS_FEED_PATH, kit.site.url);
   return {
     title: `Actualités — ${kit.site.titre}`,
     description: frenchTypography('Les nouvelles de la démarche et, résumées avec leur source, celles de ses partenaires.'),
-    site: site.href,
+    site: absoluteUrl('/', kit.site.url),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>fr-FR</language><atom:link href="${feedUrl}" rel="self" type="application/rss+xml"/>`,
     items: newsOf(kit, 'public').map((post) => ({
       title: frenchTypography(post.data.titre),
-      link: new URL(newsHref(post), site).href,
+      link: absoluteUrl(newsHref(post), kit.site.url),
       pubDate: new Date(`${post.data.date}T12:00:00Z`),
       description: frenchTypography(post.data.source ? `Résumé d’une actualité de ${post.data.source.nom}. ${post.data.description}` : post.data.description),
     })),

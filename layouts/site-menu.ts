@@ -1,6 +1,7 @@
 import type { Kit } from '../src/kit/load/load-kit.ts';
 import type { Audience } from '../src/schemas/audience.ts';
 import { AMO_SPACE_PATH } from '../src/kit/amo-space.ts';
+import { absoluteUrl } from '../src/site-address.ts';
 
 /** One entry of the main menu. */
 export interface MenuItem {
@@ -31,7 +32,7 @@ export function siteMenu(kit: Kit, audience: Audience): MenuItem[] {
       ? [
           { href: AMO_SPACE_PATH, label: 'Accueil de l’espace', order: 0 },
           ...(kit.news.some((post) => post.data.audience === 'amo') ? [{ href: `${AMO_SPACE_PATH}actualites/`, label: 'Actualités', order: 5 }] : []),
-          { href: new URL('/', kit.site.url).href, label: 'Site public', order: 100 },
+          { href: absoluteUrl('/', kit.site.url), label: 'Site public', order: 100 },
         ]
       : [
           { href: '/fiches/', label: 'Réponses possibles', order: 3 },

@@ -7,6 +7,7 @@ import type { LogoImage } from '../kit/render/images/logos.ts';
 import type { LetterLogo } from '../letter/letter-html.ts';
 import { logoAlt } from '../logo/logo-alt.ts';
 import { letterFooterPartners } from '../kit/render/letters/variant-letter.ts';
+import { siteAddress, underBase } from '../site-address.ts';
 
 /** A logo as the letter shows it: a PNG (print size: a file of the site, or a data URI for the visitor's own), its text alternative and proportions. */
 export type BuilderLogo = LetterLogo;
@@ -38,7 +39,9 @@ export interface BuilderData {
 /** The builder's data from the validated kit and its logos (their PNG files: the Word letter needs bitmaps). */
 export function builderData(kit: Kit, logos: Record<string, LogoImage>): BuilderData {
   const letter = kit.letters[0];
-  const logo = (key: string, alt: string): BuilderLogo => ({ src: logos[key].png, alt, aspect: logos[key].aspect });
+  // The logos' addresses under the site's base path: the client fetches them and shows them as they are.
+  const { base } = siteAddress(kit.site.url);
+  const logo = (key: string, alt: string): BuilderLogo => ({ src: underBase(logos[key].png, base), alt, aspect: logos[key].aspect });
   const asLogos = (partners: { id: string; nom: string }[]): BuilderLogo[] => partners.map((partner) => logo(`partenaire:${partner.id}`, partner.nom));
   return {
     letter: { body: letter.body, data: { presentationParDefaut: letter.data.presentationParDefaut } },

@@ -19,6 +19,7 @@ import { writeSocialCards } from './render/images/social-cards.ts';
 import { writeLetterDocxFiles } from './render/letters/letter-docx-files.ts';
 import { printServerFiles } from './render/print/print-pdf.ts';
 import { printAll, type PrintedPdf } from './render/print/print-queue.ts';
+import { siteAddress } from '../site-address.ts';
 
 /**
  * Slides whose text runs off the bottom, as warnings naming the deck, the slide and the signatories
@@ -105,7 +106,8 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
   logger.info(`Date des fichiers : ${describeSourceDate(sourceDate)} — ${buildVersion(sourceDate)}`);
 
   const printStarted = performance.now();
-  const server = await serveDirectory(outDir, printServerFiles());
+  const { base } = siteAddress(kit.site.url);
+  const server = await serveDirectory(outDir, printServerFiles(), base);
   const concurrency = pagesAtOnce();
   const session = BrowserSession.lazy(browser);
   let printed: PrintedPdf[];
@@ -119,7 +121,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
       variants: matrix.print,
       session,
       origin: server.origin,
-      site: new SiteFiles(outDir),
+      site: new SiteFiles(outDir, base),
       outDir,
       cache,
       browserVersion: browserId,
@@ -187,7 +189,7 @@ export async function buildKitOutputs(options: { kit: Kit; matrix: VariantMatrix
     ...printed.map(({ variant, pageCount }) => [variant.output, pageCount] as const),
     ...decks.map(({ variant, slides }) => [variant.outputs.pdf, slides] as const),
   ]);
-  await fillDownloadFacts({ outDir, matrix, signatories, pageCounts });
+  await fillDownloadFacts({ outDir, matrix, signatories, pageCounts, base });
   // The cache now holds this kit's outputs, and no more.
   await cache.prune();
 

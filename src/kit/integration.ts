@@ -10,6 +10,7 @@ import { prepareKit, type PreparedKit } from './prepare-kit.ts';
 import { amoStagingFolder, removeReplacedOutputs, replaceDirectory, replacedFolder, stagingFolder } from './output/publish.ts';
 import { amoOutputFolder, separateAmoSpace } from './output/amo-space-output.ts';
 import { PAGED_PREVIEW_SCRIPT } from './render/print/paged-preview.ts';
+import { siteAddress, underBase } from '../site-address.ts';
 import { pagedPolyfillPath } from './render/print/print-pdf.ts';
 import { LOGO_FOLDER } from './render/images/logos.ts';
 
@@ -78,6 +79,8 @@ export default function kitIntegration(): AstroIntegration {
   let stagingDir: string;
   let buildStarted: number;
   let removingReplaced: Promise<void> = Promise.resolve();
+  /** The site's base path (`/` or `/kit-qpv/`), from its address. */
+  let base = '/';
 
   return {
     name: 'kit-qpv',
@@ -92,8 +95,13 @@ export default function kitIntegration(): AstroIntegration {
           `Contenu valide : ${kit.signatories.length} signataire(s), ${kit.recipients.length} type(s) d’interlocuteur, ${matrix.print.length} PDF et ${matrix.decks.length} présentation(s) à produire.`,
         );
         addMiddleware({ order: 'post', entrypoint: new URL('./render/typography-middleware.ts', import.meta.url) });
+        addMiddleware({ order: 'post', entrypoint: new URL('./render/base-path-middleware.ts', import.meta.url) });
+        // The site's address, from content/site.yaml alone: its origin, and its path as Astro's base.
+        const { origin } = siteAddress(kit.site.url);
+        base = siteAddress(kit.site.url).base;
         const update: Parameters<typeof updateConfig>[0] = {
-          site: kit.site.url,
+          site: origin,
+          base,
           vite: {
             plugins: [
               {
@@ -115,12 +123,12 @@ export default function kitIntegration(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         // Print pages paginated in the browser by the same Paged.js as the PDFs.
-        server.middlewares.use(PAGED_PREVIEW_SCRIPT, (_request, response) => {
+        server.middlewares.use(underBase(PAGED_PREVIEW_SCRIPT, base), (_request, response) => {
           response.setHeader('content-type', 'text/javascript; charset=utf-8');
           createReadStream(pagedPolyfillPath()).pipe(response);
         });
         // The logo files, from memory: the same hashed names as in the built site.
-        server.middlewares.use(LOGO_FOLDER, (request, response, next) => {
+        server.middlewares.use(underBase(LOGO_FOLDER, base), (request, response, next) => {
           const bytes = prepared.logos.files.get(`${LOGO_FOLDER}${(request.url ?? '').replace(/^\//, '').split('?')[0]}`);
           if (!bytes) return next();
           response.setHeader('content-type', request.url?.endsWith('.svg') ? 'image/svg+xml' : 'image/png');

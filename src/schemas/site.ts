@@ -25,8 +25,11 @@ export const siteSchema = z
     titre: z.string().min(3),
     /** One-sentence description for search engines and social cards. */
     description: z.string().min(10),
-    /** Public URL of the site, with https://. */
-    url: z.url({ protocol: /^https$/ }),
+    /**
+     * Public address of the site, with https://: at the root of a domain (https://qpv.habitatparticipatif-france.fr)
+     * or under a path (https://reseau.gitlab.io/kit-qpv/), which every address of the site then starts with.
+     */
+    url: z.url({ protocol: /^https$/ }).refine((value) => !/[?#]/.test(value), 'l’adresse du site ne prend ni « ? » ni « # » : https://domaine/ ou https://domaine/chemin/'),
     /** Signatory used for the site itself and as the default variant. */
     signataireParDefaut: z.string().default('hpf'),
     /** Partners whose logos appear on documents. */

@@ -37,7 +37,7 @@ describe('news posts', () => {
 });
 
 describe('the news feed', () => {
-  const feed = newsFeed(kit, new URL('https://exemple.test'));
+  const feed = newsFeed(kit);
   const items = feed.items as { title: string; link: string; pubDate: Date; description: string }[];
 
   it('lists the public posts only, newest first, with absolute links', () => {
@@ -60,7 +60,14 @@ describe('the sitemap and robots.txt', () => {
     expect(inPublicSitemap('https://exemple.test/espace-amo/')).toBe(false);
     expect(inPublicSitemap('https://exemple.test/espace-amo/actualites/pour-les-amo/')).toBe(false);
     expect(inPublicSitemap('https://exemple.test/espace-amo/impression/hpf/reglement/')).toBe(false);
-    expect(robotsTxt(new URL('https://exemple.test'))).toBe('User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: https://exemple.test/sitemap-index.xml\n');
+    expect(robotsTxt('https://exemple.test')).toBe('User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: https://exemple.test/sitemap-index.xml\n');
+  });
+
+  it('follow a site published under a path', () => {
+    expect(inPublicSitemap('https://reseau.test/kit-qpv/fiches/sciapp/')).toBe(true);
+    expect(inPublicSitemap('https://reseau.test/kit-qpv/impression/hpf/plaquette/')).toBe(false);
+    expect(inPublicSitemap('https://reseau.test/kit-qpv/espace-amo/')).toBe(false);
+    expect(robotsTxt('https://reseau.test/kit-qpv/')).toBe('User-agent: *\nDisallow: /kit-qpv/impression/\nDisallow: /kit-qpv/espace-amo/\n\nSitemap: https://reseau.test/kit-qpv/sitemap-index.xml\n');
   });
 });
 

@@ -3,17 +3,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { lookup } from 'mrmime';
+import { sitePathOf } from '../../site-address.ts';
 
 /**
  * Serves the freshly built site on loopback so the browser prints pages with their CSS, fonts and images;
- * `extraFiles` adds files from elsewhere (site path → file path), such as the Paged.js script. Files may
+ * `extraFiles` adds files from elsewhere (site path → file path), such as the Paged.js script. A site built
+ * under a base path (`/kit-qpv/`) is served at its paths with and without it. Files may
  * be kept by the browser for the session: a script it has seen is not compiled again for every page.
  */
-export async function serveDirectory(root: string, extraFiles: Record<string, string> = {}): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveDirectory(root: string, extraFiles: Record<string, string> = {}, base = '/'): Promise<{ origin: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+      pathname = sitePathOf(requested, base) ?? requested;
     } catch {
       response.writeHead(400).end();
       return;

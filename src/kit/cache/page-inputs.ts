@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { attributesOf, OPENING_TAG } from '../output/html-scan.ts';
+import { sitePathOf, underBase } from '../../site-address.ts';
 
 /**
  * What a built page loads, read from the files themselves: the page's HTML, its stylesheets and scripts,
@@ -78,15 +79,23 @@ export interface PageInputs {
 }
 
 /**
- * Reads pages of a built site (`outDir`, served at `/`) and what they load, each file read and hashed once
+ * Reads pages of a built site (`outDir`, served at `/` or at its base path) and what they load, each file read and hashed once
  * per build. A path the site does not have counts as « absent » (the browser would get a 404).
  */
 export class SiteFiles {
   private readonly outDir: string;
+  private readonly base: string;
   private readonly hashes = new Map<string, Promise<{ hash: string; references: string[] }>>();
 
-  constructor(outDir: string) {
+  /** `base`: the path the site is built under (`/kit-qpv/`), which its pages' addresses start with. */
+  constructor(outDir: string, base = '/') {
     this.outDir = outDir;
+    this.base = base;
+  }
+
+  /** The site path of an address the pages write (`/kit-qpv/_astro/x.css` → `/_astro/x.css`). */
+  pathWithoutBase(pathname: string): string {
+    return sitePathOf(pathname, this.base) ?? pathname;
   }
 
   private async file(path: string): Promise<string> {
@@ -121,7 +130,8 @@ export class SiteFiles {
       const { hash, references } = await this.read(path);
       parts.push(`${path} ${hash}`);
       for (const reference of references) {
-        const target = sitePath(reference, path);
+        const address = sitePath(reference, underBase(path, this.base));
+        const target = address?.startsWith('/') ? this.pathWithoutBase(address) : address;
         if (target === undefined || loads.has(target) || target === page) continue;
         loads.add(target);
         await visit(target);

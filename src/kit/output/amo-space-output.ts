@@ -19,7 +19,7 @@ export function sharedWithAmoSpace(path: string): boolean {
 /**
  * Takes the AMOs' space out of the built site (`outDir`) into a folder of its own (`amoDir`), a site that
  * works alone: its pages under `/espace-amo/`, the styles, fonts and logos they load, a root page that
- * leads to it, and a `robots.txt` that keeps every robot out. The public site keeps none of it.
+ * leads to it (by a relative address: the space may be published under the site's base path), and a `robots.txt` that keeps every robot out. The public site keeps none of it.
  */
 export async function separateAmoSpace(outDir: string, amoDir: string): Promise<void> {
   await rm(amoDir, { recursive: true, force: true });
@@ -31,7 +31,7 @@ export async function separateAmoSpace(outDir: string, amoDir: string): Promise<
   }
   await writeFile(
     join(amoDir, 'index.html'),
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><meta http-equiv="refresh" content="0; url=${AMO_SPACE_PATH}"><title>Espace des AMO</title></head><body><p><a href="${AMO_SPACE_PATH}">Espace des AMO</a></p></body></html>\n`,
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><meta http-equiv="refresh" content="0; url=${AMO_SPACE_FOLDER}/"><title>Espace des AMO</title></head><body><p><a href="${AMO_SPACE_FOLDER}/">Espace des AMO</a></p></body></html>\n`,
   );
   await writeFile(join(amoDir, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
 }

@@ -6,6 +6,7 @@ import type { Kit } from '../load/load-kit.ts';
 import { scanHtml } from './html-scan.ts';
 import { AMO_SPACE_PATH, inAmoSpace, isPrintPage } from '../amo-space.ts';
 import { sharedWithAmoSpace } from './amo-space-output.ts';
+import { absoluteUrl, sitePathOf, siteAddress } from '../../site-address.ts';
 
 /** A content file behind a page of the built site, with its text when the kit kept it. */
 interface PageSource {
@@ -117,9 +118,22 @@ function byVisitorPageFirst(a: string, b: string): number {
   return Number(isPrintPage(a)) - Number(isPrintPage(b)) || a.localeCompare(b);
 }
 
+/**
+ * A link as written in the content, from the site's root (`/contact/#a`), from its address in a page built
+ * under `base` (`/kit-qpv/contact/#a`); undefined for a root-relative address outside the base. Other
+ * links (relative, other sites, `#a`) are as they are.
+ */
+function fromBase(href: string, base: string): string | undefined {
+  const written = href.trim();
+  if (base === '/' || !written.startsWith('/') || written.startsWith('//')) return href;
+  const [path, rest] = /^([^?#]*)(.*)$/s.exec(written)!.slice(1);
+  const onSite = sitePathOf(path, base);
+  return onSite === undefined ? undefined : `${onSite}${rest}`;
+}
+
 interface Problem {
-  /** A link that leads nowhere, to no element of its page, or across the wall between the public site and the AMOs' space. */
-  kind: 'lien' | 'ancre' | 'vers-espace-amo' | 'vers-site-public';
+  /** A link that leads nowhere, to no element of its page, across the wall between the public site and the AMOs' space, or out of the site's base path. */
+  kind: 'lien' | 'ancre' | 'vers-espace-amo' | 'vers-site-public' | 'hors-base';
   href: string;
   target: LinkTarget;
   file?: string;
@@ -141,12 +155,21 @@ function toError({ kind, href, target, file, line, pages, ids }: Problem, siteUr
     });
   }
   if (kind === 'vers-site-public') {
-    const full = new URL(`${target.path}${target.fragment ? `#${target.fragment}` : ''}`, siteUrl).href;
+    const full = absoluteUrl(`${target.path}${target.fragment ? `#${target.fragment}` : ''}`, siteUrl);
     return new KitError(`une page de l’espace des AMO mène au site public par une adresse relative : ${href} (${where})`, {
       code: 'lien-site-public',
       file,
       line,
       hint: `L’espace des AMO est publié à part (dist-amo/) : depuis ses pages, le site public se rejoint par son adresse complète. Écrivez ${full}.`,
+    });
+  }
+  if (kind === 'hors-base') {
+    const base = siteAddress(siteUrl).base;
+    return new KitError(`lien hors du site : ${href} ne commence pas par ${base}, le chemin où le site est publié (${where})`, {
+      code: 'lien-casse',
+      file,
+      line,
+      hint: `Le site est publié sous ${absoluteUrl('/', siteUrl)} (content/site.yaml, « url ») : écrivez les liens depuis la racine du site (/contact/), la fabrication y ajoute ${base} ; une adresse écrite à la main dans un gabarit doit passer par le même chemin.`,
     });
   }
   if (kind === 'ancre') {
@@ -195,8 +218,15 @@ export async function checkInternalLinks(outDir: string, kit: Kit, planned: Set<
     else problems.set(key, { ...problem, file, line, pages: [pagePath] });
   };
 
+  const { base } = siteAddress(kit.site.url);
   for (const [file, { pagePath, hrefs }] of pages) {
-    for (const href of new Set(hrefs)) {
+    for (const written of new Set(hrefs)) {
+      // Pages are built under the site's base path: a link from the root that misses it leads nowhere.
+      const href = fromBase(written, base);
+      if (href === undefined) {
+        report({ kind: 'hors-base', href: written, target: { path: written, samePage: false, relative: false } }, pagePath);
+        continue;
+      }
       const target = linkTarget(href, pagePath);
       if (!target) continue;
       // A print page shows its source at another address than the visitor's page, where relative links

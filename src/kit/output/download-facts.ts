@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { KitError, KitErrors } from '../errors.ts';
 import type { Audience } from '../../schemas/audience.ts';
 import { kitFolder, variantsOf, type DownloadGroup, type PrintKind, type VariantMatrix } from '../matrix/matrix.ts';
+import { underBase } from '../../site-address.ts';
 
 /**
  * What a signatory's download page offers (documents by group, each in its formats, and the zip of them
@@ -134,7 +135,7 @@ function notOffered(html: string, documents: DownloadDocument[], zips: string[])
 }
 
 /** The placeholders of a page written with their facts (`size:<path>`, `pages:<path>`, `thumbnail:<path>`); a placeholder without one is kept. */
-function writeFacts(html: string, facts: Map<string, string>): string {
+function writeFacts(html: string, facts: Map<string, string>, base: string): string {
   const fill = (key: string, whole: string, write: (fact: string) => string) => {
     const fact = facts.get(key);
     return fact === undefined ? whole : write(fact);
@@ -143,7 +144,7 @@ function writeFacts(html: string, facts: Map<string, string>): string {
     .replace(SIZE, (whole, path: string) => fill(`size:${path}`, whole, (size) => `<span data-kit-size="${path}">${size}</span>`))
     .replace(PAGES, (whole, path: string) => fill(`pages:${path}`, whole, (pages) => `<span data-kit-pages="${path}">${pages}</span>`))
     .replace(THUMBNAIL, (whole, path: string, alt: string) =>
-      fill(`thumbnail:${path}`, whole, (size) => `<img data-kit-thumbnail="${path}" src="/${path}" alt="${alt}" ${size} loading="lazy" decoding="async">`),
+      fill(`thumbnail:${path}`, whole, (size) => `<img data-kit-thumbnail="${path}" src="${underBase(`/${path}`, base)}" alt="${alt}" ${size} loading="lazy" decoding="async">`),
     );
 }
 
@@ -156,8 +157,8 @@ const paths = (html: string, pattern: RegExp) => new Set([...html.matchAll(patte
  * cannot be filled, or when a page does not offer every output of its signatory and the zip; then no
  * page is written.
  */
-export async function fillDownloadFacts(options: { outDir: string; matrix: VariantMatrix; signatories: string[]; pageCounts: Map<string, number> }): Promise<void> {
-  const { outDir, matrix, signatories, pageCounts } = options;
+export async function fillDownloadFacts(options: { outDir: string; matrix: VariantMatrix; signatories: string[]; pageCounts: Map<string, number>; base?: string }): Promise<void> {
+  const { outDir, matrix, signatories, pageCounts, base = '/' } = options;
   // Every download page at once, and each page's files at once: mostly waiting on the disk.
   const pages = await Promise.all(
     downloadPages(matrix, signatories).map(async ({ signatory, audience }) => {
@@ -191,7 +192,7 @@ export async function fillDownloadFacts(options: { outDir: string; matrix: Varia
       if (missing.length > 0) fail(`${missing.length} fichier(s) fabriqué(s) mais pas proposé(s) : ${missing.join(', ')}`, 'La page de téléchargement doit proposer chaque fichier du signataire : vérifiez layouts/components/SignatoryDownloads.astro.');
       const unreadable = (html.match(ANY_PLACEHOLDER)?.length ?? 0) - [SIZE, PAGES, THUMBNAIL].reduce((sum, pattern) => sum + (html.match(pattern)?.length ?? 0), 0);
       if (unreadable > 0) fail(`${unreadable} emplacement(s) de taille, de pages ou d’aperçu illisible(s), laissé(s) vide(s)`, 'Écrivez-les comme les autres : <span data-kit-size="…"></span>, <span data-kit-pages="…"></span>, <span data-kit-thumbnail="…" data-alt="…">…</span>.');
-      return { page, html: writeFacts(html, facts), errors };
+      return { page, html: writeFacts(html, facts, base), errors };
     }),
   );
   const errors = pages.flatMap((page) => page.errors);

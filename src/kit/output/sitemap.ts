@@ -1,5 +1,6 @@
 import { glob } from 'node:fs/promises';
 import { inAmoSpace, isPrintPage } from '../amo-space.ts';
+import { absoluteUrl, siteAddress, underBase } from '../../site-address.ts';
 
 /** The sitemap index @astrojs/sitemap writes at the site's root; pages announce it, robots.txt points to it. */
 export const SITEMAP_INDEX = '/sitemap-index.xml';
@@ -19,11 +20,14 @@ export async function visitorPages(outDir: string): Promise<string[]> {
  * is a print page or in the AMOs' space — never listed, even before the space is moved to its own output.
  */
 export function inPublicSitemap(page: string): boolean {
-  const path = new URL(page).pathname;
+  // Under a base path (`/kit-qpv/impression/…`) too: the filter is set before the site's address is read,
+  // and no visitor's page has a folder of these names.
+  const path = new URL(page).pathname.replace(/^\/[^/]+(?=\/(impression|espace-amo)(\/|$))/, '');
   return !isPrintPage(path) && !inAmoSpace(path);
 }
 
-/** `robots.txt`: robots kept off the print pages and the AMOs' space, and sent to the sitemap index. */
-export function robotsTxt(site: URL | string): string {
-  return `User-agent: *\nDisallow: /impression/\nDisallow: /espace-amo/\n\nSitemap: ${new URL(SITEMAP_INDEX, site).href}\n`;
+/** `robots.txt`: robots kept off the print pages and the AMOs' space, and sent to the sitemap index; under the site's base path. */
+export function robotsTxt(siteUrl: string): string {
+  const { base } = siteAddress(siteUrl);
+  return `User-agent: *\nDisallow: ${underBase('/impression/', base)}\nDisallow: ${underBase('/espace-amo/', base)}\n\nSitemap: ${absoluteUrl(SITEMAP_INDEX, siteUrl)}\n`;
 }

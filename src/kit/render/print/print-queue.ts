@@ -199,7 +199,7 @@ export async function printAll(options: {
           raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields };
           // Kept only if the page loaded nothing the fingerprint missed: a cached print is never stale.
           const known = new Set([variant.printPath, ...keys.loads, ...Object.keys(printServerFiles())]);
-          const unknown = printed.requested.filter((url) => url.startsWith(origin) && !known.has(decodeURIComponent(new URL(url).pathname)));
+          const unknown = printed.requested.filter((url) => url.startsWith(origin) && !known.has(site.pathWithoutBase(decodeURIComponent(new URL(url).pathname))));
           cacheable = unknown.length === 0;
           if (cacheable) await cache.put<PrintFacts>('impression', keys.render, filesOf(raw), { pageCount: printed.pages, fields: raw.fields });
           else if (process.env.KIT_DEBUG) console.warn(`${variant.output} : non mis en cache, la page a chargé ${unknown.join(', ')} sans que son empreinte le lise`);
