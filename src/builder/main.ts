@@ -2,7 +2,6 @@
 // opt-in memory together. Everything happens in the browser: nothing typed is sent anywhere.
 import { composeLetter } from '../letter/compose-letter.ts';
 import { frenchTypography } from '../typography/french.mjs';
-import { letterToHtml } from '../letter/letter-html.ts';
 import { logoAlt } from '../logo/logo-alt.ts';
 import type { BuilderData } from './builder-data.ts';
 import { downloadDocx } from './downloads.ts';
@@ -13,6 +12,9 @@ import { pngDataUriAspect } from '../logo/png-size.ts';
 import { LetterPreview, PREVIEW_DEBOUNCE_MS } from './preview.ts';
 import { forget, recall, remember } from './storage.ts';
 import { validateForm } from './validate.ts';
+
+/** The letter's HTML and its French hyphenation patterns: loaded for the preview, not with the page. */
+const letterHtml = () => import('../letter/letter-html.ts');
 
 function start(root: HTMLElement): void {
   const { data, printCss } = JSON.parse(root.querySelector('script[type="application/json"]')!.textContent!) as { data: BuilderData; printCss: string };
@@ -102,7 +104,8 @@ function start(root: HTMLElement): void {
     }
     if (!letter) return Promise.resolve();
     viewport.setAttribute('aria-busy', 'true');
-    return preview.update(letterToHtml(composeLetter(letter.input), letter.images));
+    const model = composeLetter(letter.input);
+    return letterHtml().then(({ letterToHtml }) => preview.update(letterToHtml(model, letter.images)));
   };
   const schedule = () => {
     clearTimeout(timer);
