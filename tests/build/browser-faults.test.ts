@@ -83,6 +83,35 @@ function variant(name: string): PrintVariant {
   };
 }
 
+/** The French error of printing the test page `name` alone in a browser of its own, and the tries said on the way. */
+async function failureOf(name: string, options: { timeoutMs?: number } = {}): Promise<{ error: KitError; retries: string[] }> {
+  const session = await BrowserSession.open(browser);
+  const retries: string[] = [];
+  try {
+    const failure = await printAll({
+      kit,
+      variants: [variant(name)],
+      session,
+      origin: server.origin,
+      site: new SiteFiles(site),
+      outDir: out,
+      cache: new OutputCache(out),
+      browserVersion: 'essai',
+      concurrency: 2,
+      ...options,
+      onRetry: (message) => retries.push(message),
+      onOutput: () => {},
+    }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(KitError);
+    return { error: failure as KitError, retries };
+  } finally {
+    await session.close();
+  }
+}
+
 beforeAll(async () => {
   browser = await findBrowser();
   site = mkdtempSync(join(tmpdir(), 'kit-faults-site-'));
@@ -183,63 +212,22 @@ describe('the print browser', () => {
   }, 60_000);
 
   it('stops on a document that fails twice, naming its source in French', async () => {
-    const session = await BrowserSession.open(browser);
-    const retries: string[] = [];
-    try {
-      const failure = await printAll({
-        kit,
-        variants: [variant('sans-fin')],
-        session,
-        origin: server.origin,
-        site: new SiteFiles(site),
-        outDir: out,
-        cache: new OutputCache(out),
-        browserVersion: 'essai',
-        concurrency: 2,
-        timeoutMs: 1500,
-        onRetry: (message) => retries.push(message),
-        onOutput: () => {},
-      }).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(KitError);
-      const error = failure as KitError;
-      expect(error.details.file).toBe('brochures/sans-fin.md');
-      expect(error.message).toBe('la mise en page de kit/essai/sans-fin.pdf n’a pas fini en 1,5 s, deux fois de suite');
-      expect(error.details.hint).toMatch(/bloc plus haut qu’une page/);
-      expect(retries).toEqual(['kit/essai/sans-fin.pdf : la mise en page n’a pas fini en 1,5 s, nouvel essai.']);
-      expect(existsSync(join(out, 'kit/essai/sans-fin.pdf'))).toBe(false);
-    } finally {
-      await session.close();
-    }
+    const { error, retries } = await failureOf('sans-fin', { timeoutMs: 1500 });
+    expect(error.details.file).toBe('brochures/sans-fin.md');
+    expect(error.message).toBe('la mise en page de kit/essai/sans-fin.pdf n’a pas fini en 1,5 s, deux fois de suite');
+    expect(error.details.hint).toMatch(/bloc plus haut qu’une page/);
+    expect(retries).toEqual(['kit/essai/sans-fin.pdf : la mise en page n’a pas fini en 1,5 s, nouvel essai.']);
+    expect(existsSync(join(out, 'kit/essai/sans-fin.pdf'))).toBe(false);
   }, 60_000);
 });
 
 describe('a print page', () => {
   it('is refused when it holds a script, naming the page in French, without a second try', async () => {
-    const session = await BrowserSession.open(browser);
-    const retries: string[] = [];
-    try {
-      const failure = await printAll({
-        kit,
-        variants: [variant('avec-script')],
-        session,
-        origin: server.origin,
-        site: new SiteFiles(site),
-        outDir: out,
-        cache: new OutputCache(out),
-        browserVersion: 'essai',
-        concurrency: 2,
-        onRetry: (message) => retries.push(message),
-        onOutput: () => {},
-      }).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(KitError);
-      const error = failure as KitError;
-      expect(error.message).toBe('la page d’impression /impression/avec-script/ contient un script (document.title = "changé";) : les documents sont imprimés sans script');
-      expect(error.details.file).toBe('brochures/avec-script.md');
-      expect(error.details.hint).toMatch(/Retirez le script/);
-      expect(retries).toEqual([]);
-    } finally {
-      await session.close();
-    }
+    const { error, retries } = await failureOf('avec-script');
+    expect(error.message).toBe('la page d’impression /impression/avec-script/ contient un script (document.title = "changé";) : les documents sont imprimés sans script');
+    expect(error.details.file).toBe('brochures/avec-script.md');
+    expect(error.details.hint).toMatch(/Retirez le script/);
+    expect(retries).toEqual([]);
   }, 60_000);
 });
 
