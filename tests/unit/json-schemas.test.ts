@@ -24,6 +24,23 @@ function dataOf(file: string): unknown {
   return parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(text)![1]);
 }
 
+type JsonSchemaNode = { properties?: Record<string, JsonSchemaNode>; items?: JsonSchemaNode | JsonSchemaNode[]; anyOf?: JsonSchemaNode[]; oneOf?: JsonSchemaNode[]; allOf?: JsonSchemaNode[]; description?: unknown };
+
+/** Every property of a JSON Schema, with its path (`regles[].motif`), through nested objects, array items and unions. */
+function propertiesOf(node: JsonSchemaNode, path = ''): { path: string; description: unknown }[] {
+  const found: { path: string; description: unknown }[] = [];
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    const childPath = path ? `${path}.${name}` : name;
+    found.push({ path: childPath, description: child.description }, ...propertiesOf(child, childPath));
+  }
+  for (const item of [node.items ?? []].flat()) found.push(...propertiesOf(item, `${path}[]`));
+  for (const branch of [...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) found.push(...propertiesOf(branch, path));
+  return found;
+}
+
+/** A French sentence, not an English one: an accent, a French quotation mark or apostrophe, or a French short word. */
+const looksFrench = (text: string) => /[àâçéèêëîïôûùœ«’]/i.test(text) || /\b(?:le|la|les|du|des|une?|pour|et|ou|en|au|aux)\b/i.test(text);
+
 describe('the JSON Schemas for editors', () => {
   it('are what the zod schemas generate: schemas/ and .vscode/settings.json are up to date (npm run schemas)', () => {
     for (const [file, text] of jsonSchemaFiles()) expect(readFileSync(join(projectRoot, 'schemas', file), 'utf8'), `schemas/${file} : lancez npm run schemas`).toBe(text);
@@ -40,6 +57,17 @@ describe('the JSON Schemas for editors', () => {
       }
     }
     expect(checked).toBeGreaterThan(30);
+  });
+
+  it('describe every field in French, for the hover in the editor (zod .describe())', () => {
+    let described = 0;
+    for (const entry of CONTENT_SCHEMAS) {
+      for (const { path, description } of propertiesOf(jsonSchemaOf(entry) as JsonSchemaNode)) {
+        expect(typeof description === 'string' && description.trim().length > 0 && looksFrench(description), `schemas/${entry.file} : « ${path} » n’a pas de description en français`).toBe(true);
+        described += 1;
+      }
+    }
+    expect(described).toBeGreaterThan(100);
   });
 
   it('reject a misspelt field, a wrong type and a missing required field, as the build does', () => {
