@@ -53,9 +53,13 @@ const network = (traffic: Traffic) => traffic.requests.filter((r) => !/^(data|bl
 const isLogoFile = (request: Traffic['requests'][number]) =>
   request.method === 'GET' && request.body === undefined && /^\/_kit\/logos\/[\w-]+\.(png|svg)$/.test(new URL(request.url).pathname) && !new URL(request.url).search;
 
-/** The preview's own files, fetched once when the preview is first needed: Paged.js and the fonts of its frame. */
+/**
+ * The preview's own static files, fetched once when the preview is first needed: Paged.js, the letter's HTML
+ * code with its hyphenation patterns (and the chunks it shares), the fonts of its frame. A plain GET of the
+ * site's `/_astro/` folder, no query, no body: nothing typed can travel with it.
+ */
 const isPreviewFile = (request: Traffic['requests'][number]) =>
-  request.method === 'GET' && request.body === undefined && /^\/_astro\/(paged\.polyfill\.min\.[\w-]+\.js|[\w.-]+\.woff2?)$/.test(new URL(request.url).pathname) && !new URL(request.url).search;
+  request.method === 'GET' && request.body === undefined && /^\/_astro\/[\w.-]+\.(js|woff2?)$/.test(new URL(request.url).pathname) && !new URL(request.url).search;
 
 async function previewReady(page: Page): Promise<void> {
   await page.waitForSelector('.builder-preview-viewport[data-ready]', { timeout: 20_000 });
