@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { sourceSchema } from './source.ts';
 
 /** The photo of an example: the file when there is one, the caption and the credit always. */
 export const photoSchema = z
@@ -39,14 +40,7 @@ export const exampleSchema = z
     ordre: z.number().int().default(100).describe('Rang dans les listes : un nombre entier, le plus petit en premier, ex. 1.'),
     /** Sources: label and address. */
     sources: z
-      .array(
-        z
-          .object({
-            titre: z.string().min(2).describe('Intitulé de la source, ex. « Habitat Participatif France — Étude-action sur l’habitat participatif en quartiers prioritaires ».'),
-            url: z.url().describe('Adresse web de la source, ex. https://www.habitatparticipatif-france.fr/'),
-          })
-          .strict(),
-      )
+      .array(sourceSchema)
       .default([])
       .describe('Sources des informations : un intitulé et une adresse pour chacune.'),
   })

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { sourceSchema } from './source.ts';
 
 /** A fact sheet (« fiche ») on one legal arrangement: frontmatter of `content/fiches/<id>.md`. */
 export const sheetSchema = z
@@ -13,14 +14,7 @@ export const sheetSchema = z
     ordre: z.number().int().default(100).describe('Rang parmi les fiches : un nombre entier, le plus petit en premier, ex. 1.'),
     /** Sources: label and address, printed at the end. */
     sources: z
-      .array(
-        z
-          .object({
-            titre: z.string().min(2).describe('Intitulé de la source, ex. « Habitat Participatif France — Étude-action sur l’habitat participatif en quartiers prioritaires ».'),
-            url: z.url().describe('Adresse web de la source, ex. https://www.habitatparticipatif-france.fr/'),
-          })
-          .strict(),
-      )
+      .array(sourceSchema)
       .default([])
       .describe('Sources, imprimées en fin de fiche : un intitulé et une adresse pour chacune.'),
   })

@@ -6,7 +6,8 @@ import type { Kit } from '../load/load-kit.ts';
 import { scanHtml } from './html-scan.ts';
 import { AMO_SPACE_PATH, inAmoSpace, isPrintPage } from '../amo-space.ts';
 import { sharedWithAmoSpace } from './amo-space-output.ts';
-import { absoluteUrl, sitePathOf, siteAddress } from '../../site-address.ts';
+import { absoluteUrl, siteAddress } from '../../site-address.ts';
+import { decodedPath, fromBase, linkTarget, safeDecode, type LinkTarget } from './link-target.ts';
 
 /** A content file behind a page of the built site, with its text when the kit kept it. */
 interface PageSource {
@@ -55,49 +56,6 @@ export function lineOfHref(text: string, href: string): number | undefined {
   return undefined;
 }
 
-function safeDecode(decode: (text: string) => string, text: string): string {
-  try {
-    return decode(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Where a link of the page at `pagePath` leads, or nothing for a link that leaves the site. */
-export interface LinkTarget {
-  /** Site path of the target, percent-encoded as in a URL: `/fiches/essai/`. */
-  path: string;
-  /** The fragment, decoded (`première-partie`), when the link has one. */
-  fragment?: string;
-  /** `#section` or `?x`: a place in the page itself. */
-  samePage: boolean;
-  /** Written relative to the page (`../contact/`, `autre-page/`), not from the site's root. */
-  relative: boolean;
-}
-
-/** Resolves `href` as the browser does on the page at `pagePath`; external schemes and `//host` are not the kit's. */
-export function linkTarget(href: string, pagePath: string): LinkTarget | undefined {
-  const written = href.trim();
-  if (written === '' || written.startsWith('//') || /^[a-z][a-z\d+.-]*:/i.test(written)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(written, new URL(pagePath, 'http://site.invalid'));
-  } catch {
-    return { path: written, samePage: false, relative: !written.startsWith('/') };
-  }
-  const samePage = written.startsWith('#') || written.startsWith('?');
-  const fragment = url.hash.length > 1 ? safeDecode(decodeURIComponent, url.hash.slice(1)) : undefined;
-  return { path: url.pathname, fragment, samePage, relative: !samePage && !written.startsWith('/') };
-}
-
-function decodedPath(path: string): string | undefined {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return undefined; // « /100%/ » : not an address at all
-  }
-}
-
 function exists(outDir: string, path: string): boolean {
   const decoded = decodedPath(path);
   if (decoded === undefined) return false;
@@ -116,19 +74,6 @@ function htmlFileOf(path: string, files: Map<string, unknown>): string | undefin
 /** Print pages after the visitor's: a mistake is shown on the page the editor knows. */
 function byVisitorPageFirst(a: string, b: string): number {
   return Number(isPrintPage(a)) - Number(isPrintPage(b)) || a.localeCompare(b);
-}
-
-/**
- * A link as written in the content, from the site's root (`/contact/#a`), from its address in a page built
- * under `base` (`/kit-qpv/contact/#a`); undefined for a root-relative address outside the base. Other
- * links (relative, other sites, `#a`) are as they are.
- */
-function fromBase(href: string, base: string): string | undefined {
-  const written = href.trim();
-  if (base === '/' || !written.startsWith('/') || written.startsWith('//')) return href;
-  const [path, rest] = /^([^?#]*)(.*)$/s.exec(written)!.slice(1);
-  const onSite = sitePathOf(path, base);
-  return onSite === undefined ? undefined : `${onSite}${rest}`;
 }
 
 interface Problem {
