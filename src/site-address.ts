@@ -34,7 +34,7 @@ export function sitePathOf(pathname: string, base: string): string | undefined {
 /** Attributes whose value is an address the browser loads or follows (`srcset` holds several). */
 const ADDRESS_ATTRIBUTE = /(\s(?:href|src|action|poster|data|srcset|data-srcdoc)=)(["'])(.*?)\2/gis;
 /** A root-relative address in an attribute's value or a `srcset` list (not `//host`, not one already under the base). */
-const ROOT_RELATIVE = /(^|,\s*|&quot;|&#34;|\s(?:src|href)=)\/(?!\/)/g;
+const ROOT_RELATIVE = /(^|,\s*|&quot;|&#34;)\/(?!\/)/g;
 
 /**
  * An HTML page with its root-relative addresses under `base`: `href="/contact/"` → `href="/kit-qpv/contact/"`,
