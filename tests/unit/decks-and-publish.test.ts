@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { deckKey, deckSourceFor, prepareDeckSources } from '../../src/kit/render/decks/decks.ts';
 import { buildVariantMatrix } from '../../src/kit/matrix/matrix.ts';
 import { deckTokens } from '../../src/kit/render/decks/deck-tokens.ts';
+import { frenchDeckPlayer } from '../../src/kit/render/decks/deck-player.ts';
 import { inlineDeckImages, localDeckImages } from '../../src/kit/render/decks/deck-images.ts';
 import { loadKit, type Kit } from '../../src/kit/load/load-kit.ts';
 import { fixtureKit } from '../support/fixture.ts';
@@ -96,5 +97,12 @@ describe('deck images', () => {
     expect(inlined).toContain('![Web](https://exemple.test/a.png)');
     // Marp (markdown-it) refuses SVG data URIs: SVG goes in as PNG.
     expect(inlined).toMatch(/!\[Schéma\]\(data:image\/png;base64,[A-Za-z0-9+/=]+\)/);
+  });
+});
+
+describe('the deck player in French', () => {
+  it('stops, naming the English label, when marp-cli’s template no longer has it', () => {
+    const template = '<meta charset="UTF-8"><button title="Previous slide">Previous slide</button>';
+    expect(() => frenchDeckPlayer(template)).toThrow(/libellé « title="Next slide">Next slide< » est introuvable.*deck-player\.ts/);
   });
 });

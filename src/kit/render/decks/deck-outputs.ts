@@ -118,38 +118,53 @@ export async function buildDeckOutputs(options: {
     await cache.put<DeckFacts>('presentation-datee', keys.published, asEntry(files), facts);
   };
 
-  // The decks that changed: their HTML by marp-cli in one run, then each drawn once, stored undated, and
-  // published at once (nothing of a deck is kept in memory once it is written).
+  // The decks that changed: their HTML by marp-cli in one run, while each is drawn once, stored undated,
+  // and published at once (nothing of a deck is kept in memory once it is written).
   const drawn = new Map<string, DeckFacts>();
   if (toRender.length > 0) {
     const batch = toRender.map((plan) => plan.variant);
     const markdown = new Map(await Promise.all(batch.map(async (variant) => [deckKey(variant), await sources.fill(variant)] as const)));
-    const html = await buildDeckHtml({ kit, variants: batch, markdown, themes: sources.themes });
+    // A window is held only while the browser draws: the PPTX, the thumbnail, the metadata and the
+    // writing happen in Node while the window draws the next deck. At most twice as many decks are in
+    // hand as there are windows, so the drawn decks waiting for Node stay few.
+    const windows = pLimit(concurrency);
+    const limit = pLimit(2 * concurrency);
+    const stop = () => {
+      limit.clearQueue();
+      windows.clearQueue();
+    };
+    // marp-cli writes the HTML in Node while the browser draws: each deck waits for it only at the end.
+    const html = buildDeckHtml({ kit, variants: batch, markdown, themes: sources.themes });
+    html.catch(stop);
     const themes = [...sources.themes.values()];
     const shared: SlidePictures = new Map();
-    const limit = pLimit(concurrency);
     await Promise.all(
       toRender.map((plan) =>
         limit(async () => {
           const { variant, keys } = plan;
-          const started = performance.now();
-          const filled = markdown.get(deckKey(variant))!;
-          const properties = about(variant);
-          // The editable PPTX needs no browser: it is built from the deck's Markdown while the browser draws.
-          const editable = editableDeckPptx({ markdown: filled, themes, ...sources.masterLogos(variant), properties });
-          editable.catch(() => {}); // awaited below; a drawing that fails first must not leave it unhandled
-          const drawing = await drawOrFail(session, variant, filled, themes, { title: properties.title, author: properties.author }, shared, onRetry);
-          if (drawing.pictures.length === 0) {
-            throw new KitError(`la présentation ${variant.outputs.pdf} ne contient aucune diapositive`, { code: 'presentation', hint: 'Vérifiez la présentation (slides/) : elle doit commencer par son en-tête --- puis au moins une diapositive.' });
+          try {
+            const started = performance.now();
+            const filled = markdown.get(deckKey(variant))!;
+            const properties = about(variant);
+            // The editable PPTX needs no browser: it is built from the deck's Markdown while the browser draws.
+            const editable = editableDeckPptx({ markdown: filled, themes, ...sources.masterLogos(variant), properties });
+            editable.catch(() => {}); // awaited below; a drawing that fails first must not leave it unhandled
+            const drawing = await windows(() => drawOrFail(session, variant, filled, themes, { title: properties.title, author: properties.author }, shared, onRetry));
+            if (drawing.pictures.length === 0) {
+              throw new KitError(`la présentation ${variant.outputs.pdf} ne contient aucune diapositive`, { code: 'presentation', hint: 'Vérifiez la présentation (slides/) : elle doit commencer par son en-tête --- puis au moins une diapositive.' });
+            }
+            const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, properties);
+            const thumbnail = await sharp(drawing.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
+            const raw = { html: (await html).get(deckKey(variant))!, pdf: drawing.pdf, notesPdf: drawing.notesPdf, pptx, editablePptx: await editable, thumbnail };
+            const facts = { slides: drawing.pictures.length, overflow: drawing.overflow };
+            await cache.put<DeckFacts>('presentation', keys.render, asEntry(raw), facts);
+            await publish(plan, raw, facts);
+            drawn.set(deckKey(variant), facts);
+            onOutput('Présentation', variant.outputs.pdf, performance.now() - started, `${facts.slides} diapositives, HTML, PDF, PDF avec notes, PPTX modifiable, PPTX images`);
+          } catch (error) {
+            stop(); // the build is going to stop anyway: no more deck is started
+            throw error;
           }
-          const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, properties);
-          const thumbnail = await sharp(drawing.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
-          const raw = { html: html.get(deckKey(variant))!, pdf: drawing.pdf, notesPdf: drawing.notesPdf, pptx, editablePptx: await editable, thumbnail };
-          const facts = { slides: drawing.pictures.length, overflow: drawing.overflow };
-          await cache.put<DeckFacts>('presentation', keys.render, asEntry(raw), facts);
-          await publish(plan, raw, facts);
-          drawn.set(deckKey(variant), facts);
-          onOutput('Présentation', variant.outputs.pdf, performance.now() - started, `${facts.slides} diapositives, HTML, PDF, PDF avec notes, PPTX modifiable, PPTX images`);
         }),
       ),
     );

@@ -27,17 +27,23 @@ const FRENCH_LABELS: readonly (readonly [english: string, french: string])[] = [
 /** Asks search engines to leave the deck out: it is a signatory's file to project, not a page of the site. */
 const NOINDEX: readonly [string, string] = ['<meta charset="UTF-8">', '<meta charset="UTF-8"><meta name="robots" content="noindex">'];
 
+/** Every label above and the `noindex` tag, as one search: a deck's HTML (images included, about 1 MB) is read once. */
+const REPLACEMENTS = new Map<string, string>([...FRENCH_LABELS, NOINDEX]);
+const SEARCH = new RegExp([...REPLACEMENTS.keys()].map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 /**
  * The player of a deck marp-cli wrote, in French and marked `noindex`. A label not found means marp-cli
  * changed its template: the error says so to the developer who updated it (the lockfile pins marp-cli).
  */
 export function frenchDeckPlayer(html: string): string {
-  let french = html;
-  for (const [english, translation] of [...FRENCH_LABELS, NOINDEX]) {
-    if (!french.includes(english)) {
-      throw new Error(`Le lecteur HTML de marp-cli a changé : le libellé « ${english} » est introuvable. Mettez à jour FRENCH_LABELS (src/kit/render/decks/deck-player.ts).`);
-    }
-    french = french.replaceAll(english, translation);
+  const found = new Set<string>();
+  const french = html.replace(SEARCH, (english) => {
+    found.add(english);
+    return REPLACEMENTS.get(english)!;
+  });
+  const missing = [...REPLACEMENTS.keys()].find((english) => !found.has(english));
+  if (missing !== undefined) {
+    throw new Error(`Le lecteur HTML de marp-cli a changé : le libellé « ${missing} » est introuvable. Mettez à jour FRENCH_LABELS (src/kit/render/decks/deck-player.ts).`);
   }
   return french;
 }

@@ -115,7 +115,8 @@ async function printKeys(variant: PrintVariant, inputs: { kit: Kit; site: SiteFi
 /**
  * Prints every print variant to PDF, or takes it back from the cache when nothing it depends on has
  * changed. Prints happen in pages of one shared browser (launched by the session only if something must
- * be printed), at most `concurrency` at a time, then get their metadata (and a fillable form's fields).
+ * be printed), at most `concurrency` at a time, then get their metadata (and a fillable form's fields)
+ * in Node while the browser prints the next ones.
  * A document whose print fails for another reason than its content (the browser died and was
  * relaunched, the time ran out) is tried once more. Returns what was written, in the matrix's order.
  */
@@ -167,9 +168,13 @@ export async function printAll(options: {
       });
   };
 
-  const limit = pLimit(concurrency);
+  // A window is held only while the browser works: the metadata, the form fields and the writing happen
+  // in Node while the window already lays out the next document. At most twice as many documents are in
+  // hand as there are windows, so the PDFs waiting for Node stay few.
+  const windows = pLimit(concurrency);
+  const limit = pLimit(2 * concurrency);
   // After the first failure, start nothing more: the build is going to stop anyway.
-  const stopOnFailure = <T>(promise: Promise<T>) => promise.catch((error: unknown) => { limit.clearQueue(); throw error; });
+  const stopOnFailure = <T>(promise: Promise<T>) => promise.catch((error: unknown) => { limit.clearQueue(); windows.clearQueue(); throw error; });
   return Promise.all(
     planned.map(({ variant, keys, published, render }) => {
       const target = join(outDir, variant.output);
@@ -195,7 +200,7 @@ export async function printAll(options: {
         if (render) {
           raw = { pdf: await readFile(render.files[PDF]), thumbnail: thumbnail ? await readFile(render.files[THUMBNAIL]) : undefined, fields: render.meta.fields };
         } else {
-          const printed = await renderInBrowser(variant);
+          const printed = await windows(() => renderInBrowser(variant));
           raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields };
           // Kept only if the page loaded nothing the fingerprint missed: a cached print is never stale.
           const known = new Set([variant.printPath, ...keys.loads, ...Object.keys(printServerFiles())]);
