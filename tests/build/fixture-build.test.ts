@@ -213,6 +213,29 @@ describe('npm run build on the fixture kit', () => {
     expect(text).toContain('Première étape');
     expect(text).toContain('Deuxième étape');
     expect(text).toMatch(/à venir/i);
+    // With direction: an arrow before every step but the first (elements: Paged.js loses ::before arrows).
+    const print = readFileSync(built('impression/hpf/plaquette/index.html'), 'utf8');
+    expect(print.match(/class="ami-steps__arrow"/g)).toHaveLength(kit.amiSteps.etapes.length - 1);
+  });
+
+  it('opens the brochure on a cover page of its own: promise and key figures with their sources; the answers as comparable cards', async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(built('kit/hpf/plaquette.pdf'))));
+    const { text: pages } = await extractText(pdf, { mergePages: false });
+    const [cover, ...body] = pages.map((page) => page.replace(/\s+/g, ' '));
+    expect(cover).toContain('Une promesse d’essai, assez longue pour la couverture de la plaquette.');
+    expect(cover).toMatch(/12 choses comptées pour l’essai Source : source d’essai/);
+    // `valeur: 3`, a number in YAML, prints as written.
+    expect(cover).toMatch(/3 autres choses comptées Source : autre source/);
+    // The text starts on the next page: the cover holds nothing of it.
+    expect(cover).not.toContain('Un texte court de plaquette');
+    expect(body.join(' ')).toContain('Un texte court de plaquette');
+    // One card per fact sheet, its three lines labelled alike, from the sheet's `enBref`.
+    const print = readFileSync(built('impression/hpf/plaquette/index.html'), 'utf8');
+    const cards = print.match(/<li class="answer-card"[^]*?<\/li>/g) ?? [];
+    expect(cards).toHaveLength(kit.sheets.length);
+    expect(cards[0]).toContain('La fiche d’essai');
+    expect([...cards[0]!.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1])).toEqual(['Propriétaire', 'Habitants', 'À terme']);
+    expect(cards[0]).toContain('Le propriétaire d’essai.');
   });
 
   it('shows an example’s photo, optimised, with its caption and credit', () => {

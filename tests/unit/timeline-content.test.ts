@@ -35,7 +35,7 @@ describe('the kit’s timeline', () => {
   });
 
   it('dates the launch of the AMI and the convention Procivis–État', () => {
-    expect(read('content/pages/ami.md')).toContain('17 novembre 2021');
+    expect(read('content/pages/ami.mdx')).toContain('17 novembre 2021');
     expect(read('content/actualites/2026-11-24-procivis-convention-avec-l-etat.md')).toContain('24 janvier 2023');
   });
 });

@@ -21,7 +21,8 @@ export function kitCollection(pick: (kit: Kit) => Entry<unknown>[]): Loader {
       const kept = new Set<string>();
       for (const entry of pick(kit)) {
         kept.add(entry.id);
-        const digest = generateDigest(entry.source.text);
+        // The file's name too: `.md` renamed `.mdx` (same text) must be rendered again, by MDX this time.
+        const digest = generateDigest(`${entry.file}\n${entry.source.text}`);
         const existing = store.get(entry.id);
         if (existing?.digest === digest) {
           if (existing.deferredRender) store.addModuleImport(entry.file);

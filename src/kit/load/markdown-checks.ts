@@ -55,7 +55,8 @@ const external = /^([a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 /**
  * What Astro would stop on, or publish broken, checked when the content is read so it is reported in
- * French with its line: MDX syntax, components that do not exist, images that are not there.
+ * French with its line: MDX syntax, components that do not exist or sit in plain Markdown (where they
+ * would print nothing), images that are not there.
  */
 export function checkMarkdown(entry: Entry<unknown>, root: string): KitError[] {
   const { body, bodyLine } = entry.source;
@@ -82,6 +83,18 @@ export function checkMarkdown(entry: Entry<unknown>, root: string): KitError[] {
           file,
           line: lineOf(node),
           hint: `${guess ? `Vouliez-vous écrire <${guess} /> ? ` : ''}Composants disponibles : ${MDX_COMPONENT_NAMES.map((name) => `<${name} />`).join(', ')}.`,
+        }),
+      );
+    }
+    // In plain Markdown a component is raw HTML: the browser ignores the unknown tag and nothing shows.
+    const component = node.type === 'html' && !file.endsWith('.mdx') ? /<([A-Z][A-Za-z0-9]*)\b/.exec(node.value ?? '')?.[1] : undefined;
+    if (component) {
+      errors.push(
+        new KitError(`<${component} /> ne s’affiche que dans un fichier .mdx`, {
+          code: 'composant-hors-mdx',
+          file,
+          line: lineOf(node),
+          hint: `Renommez ${file} en .mdx (le texte reste le même), ou retirez la balise.`,
         }),
       );
     }
