@@ -1,6 +1,7 @@
 // `npm run check` (through scripts/launch.mjs): everything the kit can check without printing, for the
-// editor — the content's schemas, the editorial rules, links and anchors in the Markdown, images and
-// logos, placeholders, the letter templates' passages and the deck's tokens — read once, as the build
+// editor — the content's schemas, the editorial rules, the MDX syntax and components, images and logos,
+// placeholders, the letter templates' passages and the deck's tokens (links between pages are checked
+// on the built HTML, by the build only) — read once, as the build
 // reads them (src/kit/prepare-kit.ts), in seconds. A mistake is reported as the build reports it: in
 // French, one line per problem with its file, line and field, and exit code 1. Nothing is written.
 // The code's type check is not the editor's business: it stays in `npm test` and CI.
