@@ -1,6 +1,6 @@
 import type { LetterModel, Run, Runs } from './letter-model.ts';
 import { LOGO_SLOTS, logoStyle, type LogoSlot } from '../logo/logo-placement.ts';
-import { withFrenchHyphenation } from '../typography/french-hyphenation.ts';
+import { withParagraphHyphenation } from '../typography/french-hyphenation.ts';
 
 /** A logo of the letter: its file, its text alternative, and its proportions (width ÷ height, margins trimmed). */
 export interface LetterLogo {
@@ -25,8 +25,11 @@ function runHtml(run: Run): string {
 }
 
 const runsHtml = (runs: Runs) => runs.map(runHtml).join('');
-/** A paragraph of the justified body: its words may break at a line's end (not what is still to fill in). */
-const bodyHtml = (runs: Runs) => runs.map((run) => runHtml(run.missing ? run : { ...run, text: withFrenchHyphenation(run.text) })).join('');
+/** A paragraph of the justified body: its words may break at a line's end (not what is still to fill in, nor its last two words). */
+const bodyHtml = (runs: Runs) => {
+  const texts = withParagraphHyphenation(runs.map((run) => (run.missing ? '' : run.text)));
+  return runs.map((run, index) => runHtml(run.missing ? run : { ...run, text: texts[index] })).join('');
+};
 const logoHtml = (logo: LetterLogo, slot: LogoSlot, className?: string) =>
   `<img${className ? ` class="${className}"` : ''} src="${escapeHtml(logo.src)}" alt="${escapeHtml(logo.alt)}" style="${logoStyle(logo.aspect, slot)}">`;
 const lines = (all: Runs[]) => all.map((runs) => `<div>${runsHtml(runs)}</div>`).join('');

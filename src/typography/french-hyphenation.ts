@@ -42,3 +42,35 @@ function hyphenated(word: string): string {
 export function withFrenchHyphenation(text: string): string {
   return text.replace(/\S+/g, (piece) => (NOT_PROSE.test(piece) ? piece : piece.replace(/\p{L}+/gu, hyphenated)));
 }
+
+/** Word groups (words joined by no-break spaces count as one) left whole at a paragraph's end. */
+const WHOLE_AT_END = 2;
+
+/**
+ * A paragraph given as consecutive pieces of text (its formatting runs), hyphenated as
+ * `withFrenchHyphenation` does, except its last two word groups: a paragraph's last line then never
+ * holds a piece of a word alone (« guée. » under « … distin- »), and a closing formula whose words are
+ * joined by no-break spaces (« considération distinguée. ») stays whole on its line.
+ */
+export function withParagraphHyphenation(pieces: string[]): string[] {
+  const out = pieces.map(withFrenchHyphenation);
+  let seenWord = false;
+  let inSpace = false;
+  let groups = 0;
+  for (let index = out.length - 1; index >= 0 && groups < WHOLE_AT_END; index -= 1) {
+    const chars = [...out[index]];
+    for (let at = chars.length - 1; at >= 0; at -= 1) {
+      if (/[ \t\n]/.test(chars[at])) {
+        if (seenWord && !inSpace) groups += 1;
+        inSpace = true;
+        if (groups === WHOLE_AT_END) break;
+        continue;
+      }
+      seenWord = true;
+      inSpace = false;
+      if (chars[at] === SOFT_HYPHEN) chars[at] = '';
+    }
+    out[index] = chars.join('');
+  }
+  return out;
+}

@@ -102,4 +102,15 @@ describe('the justified body of the printed letters', () => {
     }
     expect(breaks.length, 'words broken at line ends in the fixture letters').toBeGreaterThan(0);
   });
+
+  it('keeps a paragraph’s last words whole: the closing formula never ends on a piece of a word', async () => {
+    for (const variant of matrix.print.filter((v) => v.kind === 'courrier' && v.signatory === 'alpha-amo')) {
+      const lines = (await linesOf(built(variant.output))).map((line) => line.replaceAll(SOFT_HYPHEN, '').trim());
+      // The formula ends « … ma haute considération. » or « … ma considération distinguée. »: its last line holds two words or more.
+      const end = lines.findIndex((line) => /(considération|distinguée)\.$/.test(line));
+      expect(end, variant.output).toBeGreaterThan(0);
+      expect(lines[end], variant.output).toMatch(/\p{L}+\s+\p{L}+\.$/u);
+      expect(lines[end - 1], variant.output).not.toMatch(/-$/);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 // Soft hyphens in the letters' justified text: French breaks, and nothing a reader would copy changed.
 import { describe, expect, it } from 'vitest';
-import { SOFT_HYPHEN, withFrenchHyphenation } from '../../src/typography/french-hyphenation.ts';
+import { SOFT_HYPHEN, withFrenchHyphenation, withParagraphHyphenation } from '../../src/typography/french-hyphenation.ts';
 
 const shown = (text: string) => withFrenchHyphenation(text).replaceAll(SOFT_HYPHEN, '-');
 
@@ -31,5 +31,20 @@ describe('withFrenchHyphenation', () => {
     const hyphenated = withFrenchHyphenation(text);
     expect(hyphenated).not.toBe(text);
     expect(hyphenated.replaceAll(SOFT_HYPHEN, '')).toBe(text);
+  });
+});
+
+describe('withParagraphHyphenation', () => {
+  const formula = 'Je vous prie d’agréer l’expression de ma considération\u00a0distinguée.';
+  it('leaves the last two word groups of a paragraph whole, a no-break group counting as one', () => {
+    const [text] = withParagraphHyphenation([formula]);
+    expect(text.endsWith('ma considération\u00a0distinguée.')).toBe(true);
+    expect(text).toContain(`ex${SOFT_HYPHEN}pres${SOFT_HYPHEN}sion`);
+  });
+
+  it('counts the groups across the paragraph’s runs, from its end', () => {
+    const [first, last] = withParagraphHyphenation(['l’expression de ma ', 'considération']);
+    expect(last).toBe('considération');
+    expect(first).toBe(`l’ex${SOFT_HYPHEN}pres${SOFT_HYPHEN}sion de ma `);
   });
 });

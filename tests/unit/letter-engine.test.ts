@@ -105,6 +105,14 @@ describe('the HTML renderer', () => {
     expect(html).toContain('<span class="todo">Adresse à compléter</span>');
     expect(html).not.toContain('<script>');
   });
+
+  it('hyphenates the body but never a paragraph’s last two words: no « guée. » alone under the closing formula', () => {
+    const html = letterToHtml(composeLetter(named('bailleur-social', 'madame')), { footerLogos: [] });
+    const closing = /<p>([^<]*Je vous prie d’agréer[^<]*)<\/p>/.exec(html)?.[1] ?? '';
+    expect(closing).toContain('\u00ad'); // the formula's earlier words may still break (« l’ex-pression »)
+    expect(closing).toMatch(/ma\s+considération\s+distinguée\.$/u);
+    expect(closing.slice(closing.lastIndexOf('considération'))).not.toContain('\u00ad');
+  });
 });
 
 /** A plain PNG of one colour, as a data URI. */
