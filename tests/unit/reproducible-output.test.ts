@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FALLBACK_SOURCE_DATE, buildVersion, describeSourceDate, readSourceDate } from '../../src/kit/output/source-date.ts';
 import { reproducibleZip } from '../../src/kit/output/reproducible-zip.ts';
@@ -120,5 +120,38 @@ describe('reproducible zips and PPTX', () => {
     const time = view.getUint16(10, true);
     const day = view.getUint16(12, true);
     expect([(day >> 9) + 1980, (day >> 5) & 15, day & 31, time >> 11, (time >> 5) & 63, (time & 31) * 2]).toEqual([2025, 7, 14, 9, 8, 6]);
+  });
+});
+
+describe('the bookmarks of a printed PDF', () => {
+  /** A one-page PDF whose outline holds `titles`, as Chromium writes them. */
+  async function withOutline(titles: string[]): Promise<Uint8Array> {
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const outlines = pdf.context.obj({ Type: 'Outlines', Count: PDFNumber.of(titles.length) });
+    const outlinesRef = pdf.context.register(outlines);
+    const refs = titles.map((title) => pdf.context.register(pdf.context.obj({ Title: PDFHexString.fromText(title), Parent: outlinesRef })));
+    refs.forEach((ref, index) => {
+      if (index > 0) pdf.context.lookup(ref, PDFDict).set(PDFName.of('Prev'), refs[index - 1]);
+      if (index + 1 < refs.length) pdf.context.lookup(ref, PDFDict).set(PDFName.of('Next'), refs[index + 1]);
+    });
+    outlines.set(PDFName.of('First'), refs[0]);
+    outlines.set(PDFName.of('Last'), refs.at(-1)!);
+    pdf.catalog.set(PDFName.of('Outlines'), outlinesRef);
+    return pdf.save();
+  }
+  const titlesOf = async (bytes: Uint8Array) => {
+    const pdf = await PDFDocument.load(bytes);
+    const titles: string[] = [];
+    let item = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict).lookupMaybe(PDFName.of('First'), PDFDict);
+    for (; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) titles.push((item.lookup(PDFName.of('Title')) as PDFHexString).decodeText());
+    return titles;
+  };
+
+  it('get back the space Chromium drops where a heading wraps, and keep the other titles as they are', async () => {
+    const chromium = await withOutline(['Habitat participatif enquartiers prioritaires', 'Et maintenant\u202f?', 'Un titre sans titre de page']);
+    const headings = ['Habitat participatif en\n      quartiers prioritaires', 'Et maintenant\u202f?'];
+    const { bytes } = await withMetadata(chromium, { title: 'Plaquette', author: 'HPF', language: 'fr-FR', date: new Date(0), headings });
+    expect(await titlesOf(bytes)).toEqual(['Habitat participatif en quartiers prioritaires', 'Et maintenant\u202f?', 'Un titre sans titre de page']);
   });
 });

@@ -2,6 +2,7 @@ import { Marp } from '@marp-team/marp-core';
 import type { Page } from 'puppeteer-core';
 import { markdownItFrenchTypography } from '../../../typography/french.mjs';
 import { digest } from '../../cache/output-cache.ts';
+import { headingTexts } from '../print/pdf-metadata.ts';
 
 /** A slide whose content is taller than the slide: Marp would cut it off without a word. */
 export interface SlideOverflow {
@@ -22,6 +23,8 @@ export interface DrawnDeck {
   /** Each slide's speaker notes (its HTML comments), in order; empty when it has none. */
   notes: string[];
   overflow: SlideOverflow[];
+  /** The slides' headings' text, to mend the PDFs' bookmarks (see `withMetadata`). */
+  headings: string[];
 }
 
 /** Slides are 1280 × 720 CSS pixels (16:9); their pictures 1920 × 1080 (Full HD, a projector's resolution). */
@@ -79,6 +82,7 @@ export async function drawDeck(page: Page, markdown: string, themes: string[], h
   await page.setContent(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>${css}</style><style id="deck-layout">${layout}</style></head><body>${html}</body></html>`, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready);
   const overflow = await page.evaluate(measureOverflow);
+  const headings = await page.evaluate(headingTexts);
   const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
   const count = await page.evaluate(() => document.querySelectorAll('div.marpit > svg').length);
   // The pictures through a DevTools session of the deck's own: puppeteer's page.screenshot() lets one
@@ -103,7 +107,7 @@ export async function drawDeck(page: Page, markdown: string, themes: string[], h
   }
   await page.evaluate(layOutNotes, notes, heading, NOTES_LAYOUT);
   const notesPdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: true });
-  return { pdf, notesPdf, pictures, notes, overflow };
+  return { pdf, notesPdf, pictures, notes, overflow, headings };
 }
 
 /** What heads each page of the notes PDF: the deck's title and who presents it. */

@@ -27,6 +27,8 @@ export interface BuiltDeck {
 interface DeckFacts {
   slides: number;
   overflow: SlideOverflow[];
+  /** The slides' headings' text, to mend the PDFs' bookmarks. */
+  headings?: string[];
 }
 
 /** The files of a deck in the cache: its five formats and the picture of its first slide. */
@@ -111,7 +113,7 @@ export async function buildDeckOutputs(options: {
 
   /** A deck's undated files, dated and written to the output, then stored as published. */
   const publish = async ({ variant, keys }: (typeof planned)[number], raw: Record<DeckFile, Uint8Array>, facts: DeckFacts) => {
-    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date, version });
+    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date, version, headings: facts.headings ?? [] });
     const files = { ...raw, ...dated };
     const paths = targets(variant);
     for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);
@@ -156,7 +158,7 @@ export async function buildDeckOutputs(options: {
             const pptx = await pictureDeckPptx(drawing.pictures, drawing.notes, properties);
             const thumbnail = await sharp(drawing.pictures[0]).resize({ width: THUMBNAIL_WIDTH }).webp({ quality: THUMBNAIL_QUALITY }).toBuffer();
             const raw = { html: (await html).get(deckKey(variant))!, pdf: drawing.pdf, notesPdf: drawing.notesPdf, pptx, editablePptx: await editable, thumbnail };
-            const facts = { slides: drawing.pictures.length, overflow: drawing.overflow };
+            const facts = { slides: drawing.pictures.length, overflow: drawing.overflow, headings: drawing.headings };
             await cache.put<DeckFacts>('presentation', keys.render, asEntry(raw), facts);
             await publish(plan, raw, facts);
             drawn.set(deckKey(variant), facts);

@@ -11,10 +11,11 @@ export interface DatedDeckFiles {
 
 /**
  * A drawn deck's PDFs and PPTXs as published: each PDF gets its title, author, language and the build's
- * source date (Chromium dates it with the time of the build), each PPTX the source date, so rebuilding a
+ * source date (Chromium dates it with the time of the build) and its bookmarks mended from the slides'
+ * headings, each PPTX the source date, so rebuilding a
  * commit gives the same bytes. The HTML carries no date.
  */
-export async function publishedDeckFiles(files: DatedDeckFiles, about: { title: string; author: string; subject: string; date: Date; version: string }): Promise<DatedDeckFiles> {
+export async function publishedDeckFiles(files: DatedDeckFiles, about: { title: string; author: string; subject: string; date: Date; version: string; headings: string[] }): Promise<DatedDeckFiles> {
   const metadata = { ...about, language: 'fr-FR', creator: 'Kit QPV (Marp, Chromium)' };
   const { bytes: pdf } = await withMetadata(files.pdf, metadata);
   const { bytes: notesPdf } = await withMetadata(files.notesPdf, { ...metadata, title: `${about.title} — avec les notes de la personne qui présente` });

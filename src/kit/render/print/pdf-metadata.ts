@@ -13,9 +13,40 @@ export interface PdfMetadata {
   creator?: string;
   /** Which build of the kit (`buildVersion`): « version a86c50e du 3 décembre 2026 », in the producer. */
   version?: string;
+  /** The document's headings as the page has them (`headingTexts`), to mend the bookmarks' titles. */
+  headings?: string[];
 }
 
-/** Sets title, author, language, producer and dates after printing (Chromium only sets the title from <title>). */
+/** Runs in the page: the text of every heading, in document order (what Chromium makes bookmarks of). */
+export function headingTexts(): string[] {
+  return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => heading.textContent ?? '');
+}
+
+/** White space, and the invisible soft hyphen: what may differ between a heading and its bookmark. */
+const SPACING = /[\s\u00ad]/g;
+
+/**
+ * Chromium builds each bookmark's title from the heading's laid-out lines and drops the space where the
+ * heading wraps (« Habitat participatif enquartiers prioritaires »). A title that is a heading without
+ * its spaces gets the heading's text back.
+ */
+function mendOutlineTitles(document: PDFDocument, headings: string[]): void {
+  const byLetters = new Map(headings.map((heading) => [heading.replace(SPACING, ''), heading.replace(/\u00ad/g, '').replace(/[ \t\r\n]+/g, ' ').trim()]));
+  const mend = (item: PDFDict | undefined) => {
+    for (let current = item; current; current = current.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const title = current.lookup(PDFName.of('Title'));
+      if (title instanceof PDFString || title instanceof PDFHexString) {
+        const text = title.decodeText();
+        const heading = byLetters.get(text.replace(SPACING, ''));
+        if (heading && heading !== text) current.set(PDFName.of('Title'), PDFHexString.fromText(heading));
+      }
+      mend(current.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  mend(document.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+}
+
+/** Sets title, author, language, producer and dates after printing (Chromium only sets the title from <title>), and mends the bookmarks' titles. */
 export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pageCount: number }> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
@@ -27,6 +58,7 @@ export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Prom
   document.setProducer(metadata.version ? `Kit QPV, ${metadata.version}` : 'Kit QPV');
   pinDates(document, metadata.date);
   renumberStructureIds(document);
+  if (metadata.headings) mendOutlineTitles(document, metadata.headings);
   return { bytes: await document.save(), pageCount: document.getPageCount() };
 }
 

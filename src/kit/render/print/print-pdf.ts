@@ -6,6 +6,7 @@ import { KitError } from '../../errors.ts';
 import { PAGED_PREVIEW_SCRIPT } from './paged-preview.ts';
 import { THUMBNAIL_QUALITY, THUMBNAIL_WIDTH } from '../images/thumbnails.ts';
 import { findLostText, NOT_LAID_OUT, PAGE_CONTENT, textNodesIn, type LostText } from './lost-text.ts';
+import { headingTexts } from './pdf-metadata.ts';
 
 /** `pagedjs` exports no subpaths: resolve its main entry and walk to the polyfill next to it. */
 export function pagedPolyfillPath(): string {
@@ -65,6 +66,8 @@ export interface PagedPrint {
   fields: FieldBox[];
   /** Every address the page requested (its own included), for the cache to check it knew them all. */
   requested: string[];
+  /** Its headings' text, to mend the bookmarks (see `withMetadata`). */
+  headings: string[];
 }
 
 /** The form fields' boxes, page by page, in document order (runs in the page). */
@@ -212,10 +215,11 @@ async function paginateAndPrint(page: Page, url: string, { timeoutMs, picture }:
   const lost = findLostText(sourceText, await page.evaluate(textNodesIn, PAGE_CONTENT, NOT_LAID_OUT));
   if (lost) throw lostTextError(lost);
   const fields = await page.evaluate(fieldBoxes);
+  const headings = await page.evaluate(headingTexts);
   const firstPage = picture ? await pictureOfFirstPage(page) : undefined;
   // Tagged (structure for screen readers) and with an outline (bookmarks from the headings).
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: timeoutMs });
-  return { pdf, pages, firstPage, fields, requested };
+  return { pdf, pages, firstPage, fields, requested, headings };
 }
 
 /**

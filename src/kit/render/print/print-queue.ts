@@ -80,6 +80,8 @@ export interface PrintedPdf {
 interface PrintFacts {
   pageCount: number;
   fields: FieldBox[];
+  /** Its headings' text, to mend the bookmarks. */
+  headings: string[];
 }
 
 /** The files of a print in the cache: the PDF and the picture of its first page. */
@@ -195,27 +197,27 @@ export async function printAll(options: {
       }
       return stopOnFailure(limit(async (): Promise<PrintedPdf> => {
         const started = performance.now();
-        let raw: { pdf: Uint8Array; thumbnail?: Uint8Array; fields: FieldBox[] };
+        let raw: { pdf: Uint8Array; thumbnail?: Uint8Array; fields: FieldBox[]; headings: string[] };
         let cacheable = true;
         if (render) {
-          raw = { pdf: await readFile(render.files[PDF]), thumbnail: thumbnail ? await readFile(render.files[THUMBNAIL]) : undefined, fields: render.meta.fields };
+          raw = { pdf: await readFile(render.files[PDF]), thumbnail: thumbnail ? await readFile(render.files[THUMBNAIL]) : undefined, fields: render.meta.fields, headings: render.meta.headings ?? [] };
         } else {
           const printed = await windows(() => renderInBrowser(variant));
-          raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields };
+          raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields, headings: printed.headings };
           // Kept only if the page loaded nothing the fingerprint missed: a cached print is never stale.
           const known = new Set([variant.printPath, ...keys.loads, ...Object.keys(printServerFiles())]);
           const unknown = printed.requested.filter((url) => url.startsWith(origin) && !known.has(site.pathWithoutBase(decodeURIComponent(new URL(url).pathname))));
           cacheable = unknown.length === 0;
-          if (cacheable) await cache.put<PrintFacts>('impression', keys.render, filesOf(raw), { pageCount: printed.pages, fields: raw.fields });
+          if (cacheable) await cache.put<PrintFacts>('impression', keys.render, filesOf(raw), { pageCount: printed.pages, fields: raw.fields, headings: raw.headings });
           else if (process.env.KIT_DEBUG) console.warn(`${variant.output} : non mis en cache, la page a chargé ${unknown.join(', ')} sans que son empreinte le lise`);
         }
-        const { bytes: described, pageCount } = await withMetadata(raw.pdf, keys.metadata);
+        const { bytes: described, pageCount } = await withMetadata(raw.pdf, { ...keys.metadata, headings: raw.headings });
         // Fields last: they go on the pages as printed, and the metadata set above stays.
         const bytes = variant.fillable ? await withFormFields(described, raw.fields) : described;
         await writeOutputFile(target, bytes);
         if (thumbnail) await writeOutputFile(thumbnail, raw.thumbnail!);
         if (cacheable) {
-          await cache.put<PrintFacts>('pdf', keys.published, filesOf({ pdf: bytes, thumbnail: raw.thumbnail }), { pageCount, fields: raw.fields });
+          await cache.put<PrintFacts>('pdf', keys.published, filesOf({ pdf: bytes, thumbnail: raw.thumbnail }), { pageCount, fields: raw.fields, headings: raw.headings });
           record();
         }
         cache.count('pdf', render ? 'cached' : 'rendered', [variant.output, ...(variant.thumbnail ? [variant.thumbnail] : [])]);
