@@ -28,7 +28,7 @@ interface DeckFacts {
   slides: number;
   overflow: SlideOverflow[];
   /** The slides' headings' text, to mend the PDFs' bookmarks. */
-  headings?: string[];
+  headings: string[];
 }
 
 /** The files of a deck in the cache: its five formats and the picture of its first slide. */
@@ -113,7 +113,7 @@ export async function buildDeckOutputs(options: {
 
   /** A deck's undated files, dated and written to the output, then stored as published. */
   const publish = async ({ variant, keys }: (typeof planned)[number], raw: Record<DeckFile, Uint8Array>, facts: DeckFacts) => {
-    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date, version, headings: facts.headings ?? [] });
+    const dated = await publishedDeckFiles({ pdf: raw.pdf, notesPdf: raw.notesPdf, pptx: raw.pptx, editablePptx: raw.editablePptx }, { ...about(variant), date, version, headings: facts.headings });
     const files = { ...raw, ...dated };
     const paths = targets(variant);
     for (const name of names) await writeOutputFile(join(outDir, paths[name]), files[name]);

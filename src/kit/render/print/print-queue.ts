@@ -200,7 +200,7 @@ export async function printAll(options: {
         let raw: { pdf: Uint8Array; thumbnail?: Uint8Array; fields: FieldBox[]; headings: string[] };
         let cacheable = true;
         if (render) {
-          raw = { pdf: await readFile(render.files[PDF]), thumbnail: thumbnail ? await readFile(render.files[THUMBNAIL]) : undefined, fields: render.meta.fields, headings: render.meta.headings ?? [] };
+          raw = { pdf: await readFile(render.files[PDF]), thumbnail: thumbnail ? await readFile(render.files[THUMBNAIL]) : undefined, fields: render.meta.fields, headings: render.meta.headings };
         } else {
           const printed = await windows(() => renderInBrowser(variant));
           raw = { pdf: printed.pdf, thumbnail: printed.firstPage, fields: printed.fields, headings: printed.headings };
